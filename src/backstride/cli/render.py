@@ -1,0 +1,161 @@
+"""Rich tables and panels for people; imported only when a command prints for a person."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from backstride.core.catalog import load_catalog
+from backstride.core.exercise import Dosage, Exercise
+from backstride.core.plan import Plan, PlanResult
+from backstride.core.profile import Profile
+from backstride.core.triage import Triage
+from backstride.core.vocab import SOURCES
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LEVELS = {
+    "emergency": ("EMERGENCY: get urgent medical help today", "bold white on red"),
+    "see_doctor": ("SEE A DOCTOR before starting this programme", "bold black on yellow"),
+    "self_manage": ("Safe to self-manage, with the cautions below", "bold green"),
+}
+NOT_A_DIAGNOSIS = (
+    "backstride is a coach, not a diagnosis. Stop and see a doctor if you feel unwell, if "
+    "pain spreads into a leg with numbness or tingling, or if it does not ease with rest."
+)
+
+
+@cache
+def console() -> Console:
+    return Console(highlight=False)
+
+
+def dosage_text(dosage: Dosage, per_side: bool) -> str:
+    if dosage.reps_min is not None:
+        reps = (f"{dosage.reps_min}" if dosage.reps_min == dosage.reps_max
+                else f"{dosage.reps_min}-{dosage.reps_max}")
+        text = f"{dosage.sets} x {reps}"
+        if dosage.hold_seconds:
+            text += f" (hold {dosage.hold_seconds} s)"
+    else:
+        text = f"{dosage.sets} x {dosage.hold_seconds} s hold"
+    return text + (" per side" if per_side else "")
+
+
+def triage_panel(result: Triage) -> None:
+    title, style = LEVELS[result.level]
+    lines = [f"[{style}] {title} [/]"]
+    lines += [f"  ! {r.message}" for r in result.reasons]
+    if result.level == "emergency":
+        lines.append("Call your emergency number or go to an emergency department now. "
+                     "No exercise plan is given.")
+    elif result.level == "see_doctor":
+        lines.append("Book an appointment with a doctor. Once a clinician has cleared you, "
+                     "set cleared_by_clinician to true in your profile to get your plan.")
+    lines += [f"  - {c.message}" for c in result.cautions]
+    border = {"emergency": "red", "see_doctor": "yellow"}.get(result.level, "green")
+    console().print(Panel("\n".join(lines), title="Warning signs", border_style=border))
+
+
+def plan_result(result: PlanResult, profile: Profile) -> None:
+    triage_panel(result.triage)
+    if result.plan is not None:
+        show_plan(result.plan)
+    console().print(f"[dim]{NOT_A_DIAGNOSIS}[/]")
+
+
+def show_plan(plan: Plan) -> None:
+    out = console()
+    strength = Table(title=f"Strength, {plan.strength.days_per_week} days a week (48 h apart)")
+    for column in ("Exercise", "Sets x reps", "Today's target", "Why"):
+        strength.add_column(column)
+    for item in plan.strength.exercises:
+        side = " per side" if item.per_side else ""
+        strength.add_row(f"{item.name}\n[dim]{item.id}[/]", f"{item.sets} x {item.reps_min}-"
+                         f"{item.reps_max}{side}", str(item.target_reps), item.why)
+    out.print(strength)
+    _dose_table("Mobility: " + plan.mobility.when, plan.mobility.exercises)
+    if plan.extras:
+        _dose_table("Optional extras", plan.extras)
+    _running(plan)
+    if plan.form_tips:
+        out.print("[bold]Form tips[/]")
+        for tip in plan.form_tips:
+            out.print(f"  - {tip.text}")
+    week = Table(title="Your week")
+    for name in DAY_NAMES:
+        week.add_column(name)
+    week.add_row(*[", ".join(a.replace("_", " ") for a in d.activities) for d in plan.week])
+    out.print(week)
+    if plan.changes:
+        out.print("[bold]Changes so far[/] (latest last)")
+        for change in plan.changes[-10:]:
+            out.print(f"  {change.date} [cyan]{change.kind}[/] {change.reason}")
+
+
+def _dose_table(title: str, items: list) -> None:  # type: ignore[type-arg]
+    catalog = load_catalog()
+    table = Table(title=title, title_justify="left")
+    for column in ("Exercise", "Dose", "When"):
+        table.add_column(column)
+    for item in items:
+        exercise = catalog[item.id]
+        table.add_row(item.name, dosage_text(exercise.dosage, exercise.per_side), item.when)
+    console().print(table)
+
+
+def _running(plan: Plan) -> None:
+    out = console()
+    mode = plan.running.mode.replace("_", " ")
+    out.print(f"[bold]Running: {mode}[/]")
+    for warning in plan.running.warnings:
+        out.print(f"  [bold yellow]Load warning ({warning.code}):[/] {warning.message}")
+    for line in plan.running.advice:
+        out.print(f"  - {line}")
+
+
+def exercise_table(exercises: list[Exercise], title: str) -> None:
+    table = Table(title=title)
+    for column in ("Rank", "Id", "Name", "Kind", "Kit", "Source"):
+        table.add_column(column)
+    for e in exercises:
+        table.add_row(str(e.ladder_rank or ""), e.id, e.name, e.kind,
+                      ", ".join(e.equipment) or "-", e.source)
+    console().print(table)
+
+
+def exercise_card(e: Exercise) -> None:
+    out = console()
+    rank = f", rank {e.ladder_rank} of the ladder" if e.ladder_rank else ""
+    out.print(Panel(f"{e.summary}\n[dim]{e.kind}{rank}; source {e.source}: "
+                    f"{SOURCES[e.source]}[/]", title=e.name))
+    out.print(f"[bold]Dose:[/] {dosage_text(e.dosage, e.per_side)}")
+    kit = ", ".join(e.equipment) or "none"
+    optional = f" (optional: {', '.join(e.optional_equipment)})" if e.optional_equipment else ""
+    out.print(f"[bold]Kit:[/] {kit}{optional}")
+    if e.avoid_when:
+        out.print(f"[bold]Skip it if[/] {', '.join(a.replace('_', ' ') for a in e.avoid_when)} "
+                  "hurts.")
+    out.print("[bold]How to do it[/]")
+    for number, step in enumerate(e.steps, 1):
+        out.print(f"  {number}. {step}")
+    out.print("[bold]Cues[/]")
+    for cue in e.cues:
+        out.print(f"  - {cue}")
+    out.print("[bold]Common mistakes[/]")
+    for mistake in e.mistakes:
+        out.print(f"  - {mistake}")
+    links = [f"easier: {e.easier}" if e.easier else "", f"harder: {e.harder}" if e.harder else ""]
+    if any(links):
+        out.print("[dim]" + "; ".join(link for link in links if link) + "[/]")
+
+
+def emergency_stop() -> None:
+    console().print(Panel(
+        "[bold white on red] EMERGENCY: get urgent medical help today [/]\n"
+        "What you describe can be a sign of a condition that needs care now. Call your "
+        "emergency number or go to an emergency department. Do not exercise or run.\n"
+        "No profile was saved and no plan is given.",
+        title="Stop here", border_style="red"))

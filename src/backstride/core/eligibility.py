@@ -1,0 +1,107 @@
+"""Which exercises a runner may be given right now, and which exercise fills each ladder rank."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from backstride.core.catalog import Catalog
+from backstride.core.exercise import Exercise
+from backstride.core.vocab import ACTIVE_STRENGTH, MOVEMENTS
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything that rules exercises in or out at one moment of the runner's history."""
+
+    catalog: Catalog
+    kit: frozenset[str]
+    painful_moves: frozenset[str]
+    outdoor: bool
+    impact_ok: bool
+    abilities: Mapping[str, str]
+    blocked: Mapping[str, str] = field(default_factory=dict)
+    form_cleared: frozenset[str] = frozenset()
+
+
+def _words(code: str) -> str:
+    return code.replace("_", " ")
+
+
+def exclusion(exercise: Exercise, ctx: Context) -> Exclusion | None:
+    """Why this exercise must not be prescribed now, or None when it may be."""
+    hurts = sorted(set(exercise.avoid_when) & ctx.painful_moves)
+    if hurts:
+        return Exclusion("painful_movement", f"it involves {_words(hurts[0])}, which hurts you")
+    missing = sorted(set(exercise.equipment) - ctx.kit)
+    if missing:
+        return Exclusion("missing_equipment", f"it needs a {_words(missing[0])}")
+    if exercise.impact and not ctx.impact_ok:
+        return Exclusion("impact_while_sore", "jumping waits until your usual pain is 3 or less")
+    blocked = ctx.blocked.get(exercise.id)
+    if blocked == "too_painful":
+        return Exclusion("too_painful", "a set of it hurt more than 5/10")
+    if blocked == "too_hard":
+        return Exclusion("too_hard", "form slipped at 8 reps two sessions running")
+    ability = ctx.abilities.get(exercise.id)
+    if ability == "painful":
+        return Exclusion("calibration_painful", "it hurt when you tried it")
+    if ability == "poor_form" and exercise.id not in ctx.form_cleared:
+        return Exclusion("calibration_poor_form", "you could not keep good form in it")
+    return None
+
+
+def painful_moves(worse_with: tuple[str, ...]) -> frozenset[str]:
+    """Only bending and twisting rule exercises out; sitting and standing do not."""
+    return frozenset(w for w in worse_with if w in MOVEMENTS)
+
+
+def rank_candidates(catalog: Catalog, main: str, outdoor: bool) -> list[str]:
+    """The exercises that may fill a rank, preferred first: outdoors the outdoor
+    alternative replaces the main one; an easier variant stands in when needed."""
+    outdoor_alt = catalog.variant(main, "outdoor")
+    first = outdoor_alt if outdoor and outdoor_alt else main
+    easier = catalog.variant(main, "easier")
+    return [first, easier] if easier else [first]
+
+
+def resolve_rank(main: str, ctx: Context) -> str | None:
+    """The exercise that fills this ladder rank now, or None when none may."""
+    for candidate in rank_candidates(ctx.catalog, main, ctx.outdoor):
+        if exclusion(ctx.catalog[candidate], ctx) is None:
+            return candidate
+    return None
+
+
+def ladder_parent(catalog: Catalog, exercise_id: str) -> str:
+    exercise = catalog[exercise_id]
+    return exercise.variant_of or exercise_id
+
+
+def select_four(ctx: Context, mastered: frozenset[str]) -> list[str]:
+    """The first four ranks that resolve to an exercise not yet mastered, in ladder order;
+    with fewer left, the hardest mastered ones fill up the four (kept at the top reps)."""
+    picks = [p for p in (resolve_rank(main, ctx) for main in ctx.catalog.ladder) if p]
+    active = [p for p in picks if p not in mastered][:ACTIVE_STRENGTH]
+    if len(active) < ACTIVE_STRENGTH:
+        kept = [p for p in reversed(picks) if p in mastered]
+        active += kept[: ACTIVE_STRENGTH - len(active)]
+    rank = {p: i for i, p in enumerate(picks)}
+    return sorted(active, key=rank.__getitem__)
+
+
+def companion(ctx: Context, upper_back: bool) -> str | None:
+    """With upper-back pain, the upper-back companion joins the four when it may."""
+    if not upper_back:
+        return None
+    for main in ctx.catalog.ladder:
+        candidate = ctx.catalog.variant(main, "upper_back_companion")
+        if candidate and exclusion(ctx.catalog[candidate], ctx) is None:
+            return candidate
+    return None

@@ -1,0 +1,93 @@
+"""Turns validation errors into short lines a person can act on: the field, then the problem."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class InputError(Exception):
+    """Bad input from the runner: each line names a field and what is wrong with it."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("; ".join(lines))
+        self.lines = list(lines)
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _limit(ctx: dict[str, Any], key: str) -> Any:
+    return ctx.get(key)
+
+
+def _problem(error: Any) -> str:
+    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+    simple = {
+        "missing": "is required",
+        "extra_forbidden": "is not a known field (check the spelling)",
+        "int_type": f"must be a whole number, got {given!r}",
+        "float_type": f"must be a number, got {given!r}",
+        "bool_type": f"must be true or false, got {given!r}",
+        "string_type": f"must be text, got {given!r}",
+        "model_type": "must be a JSON object",
+        "dict_type": "must be a JSON object",
+        "list_type": "must be a list",
+        "tuple_type": "must be a list",
+    }
+    if kind in simple:
+        return simple[kind]
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}, got {given!r}"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "greater_than": ("more than", "gt"),
+        "less_than_equal": ("at most", "le"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {_limit(ctx, key)}, got {given!r}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"allows at most {ctx.get('max_length')} item(s)"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def describe(error: ValidationError, prefix: str = "") -> list[str]:
+    """One line per problem, e.g. 'pain.intensity: must be at most 10, got 12'."""
+    lines = []
+    for item in error.errors():
+        path = field_path([prefix, *item["loc"]] if prefix else item["loc"])
+        lines.append(f"{path or '(top level)'}: {_problem(item)}")
+    return lines
+
+
+def parse_json(text: str, what: str) -> Any:
+    if not text.strip():
+        raise InputError([f"{what}: is empty; expected a JSON object"])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError([
+            f"{what}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ]) from None
+
+
+def validate(model: type[M], data: Any, prefix: str = "") -> M:
+    """Validate data against a model, raising InputError with friendly lines."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InputError(describe(error, prefix)) from None

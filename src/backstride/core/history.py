@@ -1,0 +1,93 @@
+"""What the runner did and felt: strength sessions, morning check-ins and runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, Field, field_validator
+
+from backstride.core.catalog import load_catalog
+from backstride.core.dates import IsoDate
+from backstride.core.fields import INPUT, Int, Number, Unique
+from backstride.core.vocab import Form, RedFlag
+
+Pain = Annotated[Int, Field(ge=0, le=10)]
+
+
+class SetLog(BaseModel):
+    model_config = INPUT
+
+    exercise: str
+    reps: Int = Field(ge=0, le=200)
+    pain: Pain
+    form: Form
+
+    @field_validator("exercise")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in load_catalog():
+            raise ValueError(f"unknown exercise id {value!r}")
+        return value
+
+
+class Session(BaseModel):
+    model_config = INPUT
+
+    date: IsoDate
+    sets: tuple[SetLog, ...] = Field(min_length=1)
+
+
+class Checkin(BaseModel):
+    model_config = INPUT
+
+    date: IsoDate
+    morning_pain: Pain
+    red_flags: Annotated[tuple[RedFlag, ...], Unique] = ()
+
+
+class Run(BaseModel):
+    model_config = INPUT
+
+    date: IsoDate
+    km: Number = Field(gt=0, le=500)
+    minutes: Number = Field(gt=0, le=6000)
+    pain_during: Pain | None = None
+    pain_after: Pain | None = None
+
+    @property
+    def worst_pain(self) -> int | None:
+        rated = [p for p in (self.pain_during, self.pain_after) if p is not None]
+        return max(rated) if rated else None
+
+
+class History(BaseModel):
+    """The history file; each list may be absent or empty, and its order never matters."""
+
+    model_config = INPUT
+
+    sessions: tuple[Session, ...] = ()
+    checkins: tuple[Checkin, ...] = ()
+    runs: tuple[Run, ...] = ()
+
+    def until(self, today: dt.date) -> History:
+        """Only what happened on or before today, in a canonical order (date, then content)."""
+        return History(
+            sessions=tuple(sorted((s for s in self.sessions if s.date <= today), key=_session_key)),
+            checkins=tuple(
+                sorted(
+                    (c for c in self.checkins if c.date <= today),
+                    key=lambda c: (c.date, c.morning_pain, c.red_flags),
+                )
+            ),
+            runs=tuple(
+                sorted(
+                    (r for r in self.runs if r.date <= today),
+                    key=lambda r: (r.date, r.km, r.minutes, r.worst_pain or -1),
+                )
+            ),
+        )
+
+
+def _session_key(session: Session) -> tuple[dt.date, tuple[tuple[str, int, int, str], ...]]:
+    return (session.date, tuple(sorted((s.exercise, s.reps, s.pain, s.form) for s in session.sets)))

@@ -1,0 +1,195 @@
+"""The whole programme as one pure function: (profile, history, today) -> triage and plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from backstride.core.catalog import Catalog
+from backstride.core.eligibility import Context, exclusion, ladder_parent
+from backstride.core.exercise import Exercise
+from backstride.core.form_tips import form_tips
+from backstride.core.history import History
+from backstride.core.plan import (
+    DoseItem,
+    LeftOut,
+    Mobility,
+    Plan,
+    PlanResult,
+    Strength,
+    StrengthItem,
+)
+from backstride.core.profile import Profile
+from backstride.core.progression import Progress, replay
+from backstride.core.running import current_pain, running_advice
+from backstride.core.triage import Triage, caution, triage
+from backstride.core.vocab import (
+    EXTRAS_MIN_MINUTES,
+    MAX_STRENGTH_DAYS,
+    REPS_MAX,
+    REPS_MIN,
+    STRENGTH_SETS,
+)
+from backstride.core.week import build_week
+
+REPEAT_FLARE_DAYS = 14
+# How long the "see a professional" caution stays up after the second flare-up.
+REPEAT_FLARE_SHOWN_DAYS = 28
+
+MOBILITY_WHEN = (
+    "Any time it helps: before a strength session, after a run or on its own. Daily is "
+    "fine as long as it leaves your back feeling better, not worse."
+)
+WHEN_BY_GROUP: dict[str, str] = {
+    "flexibility": "Before strength work, after a run or any time; as often as it helps.",
+    "mobility_trio": "Daily or before a run; the most useful with upper-back stiffness.",
+    "stretch": "After each run, while you are still warm.",
+    "stability": "After the strength block on strength days, when you have the time.",
+    "core_trio": "After the strength block on strength days, when you have the time.",
+}
+
+
+def build_programme(profile: Profile, history: History, today: dt.date) -> PlanResult:
+    """Triage first; a plan only at self-manage. Same inputs, same output, whatever the
+    order of the history."""
+    past = history.until(today)
+    result = triage(profile, past.checkins)
+    if not result.allows_plan:
+        return PlanResult(triage=result, plan=None)
+    progress = replay(profile, past)
+    result = _with_flare_caution(result, progress.flare_dates, today)
+    pain_now = current_pain(past.checkins, profile.pain.intensity)
+    running = running_advice(pain_now, past.runs, progress.flare_dates, today)
+    strength = _strength(profile, progress)
+    mobility = _mobility(profile, progress.ctx)
+    extras = _extras(profile, progress.ctx)
+    prescribed = {e.id for e in strength.exercises} | {e.id for e in mobility.exercises}
+    prescribed |= {e.id for e in extras}
+    plan = Plan(
+        strength=strength,
+        mobility=mobility,
+        extras=extras,
+        running=running,
+        form_tips=form_tips(profile.pain.regions),
+        week=build_week(
+            strength.days_per_week, profile.running.runs_per_week, running.mode, bool(extras)
+        ),
+        changes=progress.changes,
+        left_out=_left_out(profile, progress, prescribed),
+    )
+    return PlanResult(triage=result, plan=plan)
+
+
+def _with_flare_caution(result: Triage, flares: Sequence[dt.date], today: dt.date) -> Triage:
+    repeated = any(
+        0 < (later - earlier).days <= REPEAT_FLARE_DAYS
+        and (today - later).days <= REPEAT_FLARE_SHOWN_DAYS
+        for earlier, later in zip(flares, flares[1:], strict=False)
+    )
+    if not repeated:
+        return result
+    return result.model_copy(update={"cautions": [*result.cautions, caution("repeated_flare_ups")]})
+
+
+def _strength(profile: Profile, progress: Progress) -> Strength:
+    catalog = progress.ctx.catalog
+    items = []
+    for exercise_id in [*progress.four, *([progress.companion] if progress.companion else [])]:
+        exercise = catalog[exercise_id]
+        mastered = exercise_id in progress.mastered
+        track = progress.tracks.get(exercise_id)
+        target = REPS_MAX if mastered or track is None else track.target
+        items.append(StrengthItem(
+            id=exercise.id, name=exercise.name, sets=STRENGTH_SETS, reps_min=REPS_MIN,
+            reps_max=REPS_MAX, target_reps=target, per_side=exercise.per_side,
+            status="maintain" if mastered else "building", easier=exercise.easier,
+            harder=exercise.harder, why=_strength_why(exercise, progress.ctx, mastered),
+        ))
+    days = min(profile.strength_days_per_week, MAX_STRENGTH_DAYS)
+    return Strength(days_per_week=days, exercises=items)
+
+
+def _strength_why(exercise: Exercise, ctx: Context, mastered: bool) -> str:
+    catalog = ctx.catalog
+    parent = catalog[ladder_parent(catalog, exercise.id)]
+    rank = parent.ladder_rank
+    if mastered:
+        return f"Mastered; kept at 3 x {REPS_MAX} because nothing harder is left for you."
+    if exercise.variant_role == "upper_back_companion":
+        return "Added beside the four for your upper back."
+    if exercise.variant_role == "outdoor":
+        return f"Rank {rank}: the outdoor version of {parent.name}."
+    if exercise.variant_role == "easier":
+        blocked = exclusion(parent, ctx)
+        because = f" because {blocked.reason}" if blocked else ""
+        return f"Rank {rank}: the easier version of {parent.name}{because}."
+    return f"Rank {rank} of the ladder: among the first four you can do well and pain-free."
+
+
+def _dose(exercise: Exercise, when: str, why: str) -> DoseItem:
+    d = exercise.dosage
+    return DoseItem(
+        id=exercise.id, name=exercise.name, kind=exercise.kind, sets=d.sets,
+        reps_min=d.reps_min, reps_max=d.reps_max, hold_seconds=d.hold_seconds,
+        per_side=exercise.per_side, when=when, why=why,
+    )
+
+
+def _allowed(catalog: Catalog, group: str, ctx: Context) -> list[Exercise]:
+    return [e for e in catalog.in_group(group) if exclusion(e, ctx) is None]
+
+
+def _mobility(profile: Profile, ctx: Context) -> Mobility:
+    long_sessions = profile.minutes_per_session >= EXTRAS_MIN_MINUTES
+    upper = "upper_back" in profile.pain.regions
+    groups = {
+        "flexibility": (True, "Keep it if it makes your back feel better."),
+        "mobility_trio": (long_sessions or upper,
+                          "A physiotherapist's drills to free up the spine and hips."),
+        "stretch": (long_sessions, "Calves, hamstrings and back loosen up after running."),
+    }
+    items = [
+        _dose(e, WHEN_BY_GROUP[group], why)
+        for group, (wanted, why) in groups.items() if wanted
+        for e in _allowed(ctx.catalog, group, ctx)
+    ]
+    return Mobility(exercises=items, when=MOBILITY_WHEN)
+
+
+def _extras(profile: Profile, ctx: Context) -> list[DoseItem]:
+    if profile.minutes_per_session < EXTRAS_MIN_MINUTES:
+        return []
+    why = {
+        "stability": "Optional: hip and trunk stability with the kit you have.",
+        "core_trio": "Optional: extra core work for longer sessions.",
+    }
+    return [
+        _dose(e, WHEN_BY_GROUP[group], why[group])
+        for group in ("stability", "core_trio")
+        for e in _allowed(ctx.catalog, group, ctx)
+    ]
+
+
+def _left_out(profile: Profile, progress: Progress, prescribed: set[str]) -> list[LeftOut]:
+    ctx = progress.ctx
+    out: list[LeftOut] = []
+    short = profile.minutes_per_session < EXTRAS_MIN_MINUTES
+    for exercise in sorted(ctx.catalog.exercises.values(), key=lambda e: e.id):
+        if exercise.id in prescribed:
+            continue
+        reason = exclusion(exercise, ctx)
+        if reason is not None:
+            out.append(LeftOut(exercise=exercise.id, code=reason.code, reason=reason.reason))
+        elif exercise.id in progress.mastered:
+            out.append(LeftOut(exercise=exercise.id, code="mastered",
+                               reason="mastered; a harder exercise has taken over"))
+        elif exercise.variant_role == "outdoor" and profile.setting == "indoor":
+            out.append(LeftOut(exercise=exercise.id, code="indoor_swap",
+                               reason="the outdoor version; indoors you do the original"))
+        elif ctx.outdoor and ctx.catalog.variant(exercise.id, "outdoor"):
+            out.append(LeftOut(exercise=exercise.id, code="outdoor_swap",
+                               reason="outdoors its forward-jump version replaces it"))
+        elif short and exercise.group in ("stability", "core_trio", "stretch", "mobility_trio"):
+            out.append(LeftOut(exercise=exercise.id, code="short_sessions",
+                               reason=f"your sessions are under {EXTRAS_MIN_MINUTES} minutes"))
+    return out

@@ -1,0 +1,133 @@
+"""Running advice from pain and load: the running mode and the load warnings (section 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
+from backstride.core.history import Checkin, Run
+from backstride.core.vocab import ACCEPTABLE_PAIN, SAFE_PAIN, RunningMode
+
+MODE_ORDER: dict[str, int] = {"normal": 0, "easy_only": 1, "paused": 2}
+FLARE_EASY_DAYS = 7
+CLEAN_RUNS_NEEDED = 3
+WEEKLY_JUMP = 0.30
+LONG_RUN_SPIKE = 0.10
+SPIKE_LOOKBACK_DAYS = 30
+# A long run more than a week old is old news; warning about it would only be noise.
+SPIKE_FRESH_DAYS = 7
+
+
+class LoadWarning(BaseModel):
+    code: str
+    message: str
+
+
+class RunningAdvice(BaseModel):
+    mode: RunningMode
+    advice: list[str]
+    warnings: list[LoadWarning]
+
+
+def current_pain(checkins: Sequence[Checkin], profile_pain: int) -> int:
+    """The latest morning check-in (the worst, if a day has several), else the profile."""
+    return checkins[-1].morning_pain if checkins else profile_pain
+
+
+def mode_from_pain(pain: int) -> RunningMode:
+    if pain > ACCEPTABLE_PAIN:
+        return "paused"
+    return "easy_only" if pain >= 1 else "normal"
+
+
+def clean_runs_since_painful(runs: Sequence[Run]) -> int | None:
+    """Rated runs at 3 or below since the last run above 5; None when no run was above 5.
+    Unrated runs count as load only, so they neither break nor extend the count."""
+    count: int | None = None
+    for run in runs:
+        pain = run.worst_pain
+        if pain is None:
+            continue
+        if pain > ACCEPTABLE_PAIN:
+            count = 0
+        elif count is not None:
+            count = count + 1 if pain <= SAFE_PAIN else 0
+    return count
+
+
+def running_mode(
+    pain_now: int, runs: Sequence[Run], flare_dates: Sequence[dt.date], today: dt.date
+) -> tuple[RunningMode, list[str]]:
+    """The most restrictive of the running rules wins; each rule that bites says why."""
+    modes: list[tuple[RunningMode, str]] = [(mode_from_pain(pain_now), _pain_reason(pain_now))]
+    clean = clean_runs_since_painful(runs)
+    if clean is not None and clean < CLEAN_RUNS_NEEDED:
+        modes.append(("easy_only", f"A recent run hurt more than 5/10: easy runs only until "
+                      f"{CLEAN_RUNS_NEEDED} runs in a row stay at 3 or below "
+                      f"({clean} so far)."))
+    if any(0 <= (today - d).days < FLARE_EASY_DAYS for d in flare_dates):
+        modes.append(("easy_only", "You had a flare-up this past week: easy runs only."))
+    mode = max((m for m, _ in modes), key=MODE_ORDER.__getitem__)
+    reasons = [why for m, why in modes if m != "normal" or len(modes) == 1]
+    return mode, reasons
+
+
+def _pain_reason(pain: int) -> str:
+    if pain > ACCEPTABLE_PAIN:
+        return (f"Your pain is {pain}/10: running is paused. Walk, cycle or swim gently "
+                "instead until it is 5 or below.")
+    if pain >= 1:
+        return (f"Your back still hurts ({pain}/10): keep to easy, comfortable runs at a "
+                "pace where you can talk.")
+    return "No pain this morning: run as normal, building up gradually."
+
+
+def km_between(runs: Sequence[Run], first: dt.date, last: dt.date) -> float:
+    return sum(r.km for r in runs if first <= r.date <= last)
+
+
+def weekly_jump(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
+    """The last 7 days (today included) against the 7 before; no warning without a base."""
+    this_week = km_between(runs, today - dt.timedelta(days=6), today)
+    last_week = km_between(runs, today - dt.timedelta(days=13), today - dt.timedelta(days=7))
+    if last_week <= 0 or this_week <= last_week * (1 + WEEKLY_JUMP):
+        return None
+    rise = (this_week / last_week - 1) * 100
+    return LoadWarning(code="weekly_jump", message=(
+        f"{this_week:.1f} km in the last 7 days is {rise:.0f}% more than the "
+        f"{last_week:.1f} km of the week before; keep weekly rises to 30% or less."))
+
+
+def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
+    """The longest run of the latest running day against the longest of the 30 days before."""
+    recent = [r for r in runs if r.date <= today]
+    if not recent:
+        return None
+    latest_day = max(r.date for r in recent)
+    if (today - latest_day).days >= SPIKE_FRESH_DAYS:
+        return None
+    latest = max(r.km for r in recent if r.date == latest_day)
+    window = [r.km for r in recent
+              if latest_day - dt.timedelta(days=SPIKE_LOOKBACK_DAYS) <= r.date < latest_day]
+    if not window or latest <= max(window) * (1 + LONG_RUN_SPIKE):
+        return None
+    return LoadWarning(code="long_run_spike", message=(
+        f"Your run of {latest:.1f} km on {latest_day} is more than 10% longer than your "
+        f"longest in the 30 days before ({max(window):.1f} km); lengthen long runs gently."))
+
+
+def running_advice(
+    pain_now: int, runs: Sequence[Run], flare_dates: Sequence[dt.date], today: dt.date
+) -> RunningAdvice:
+    mode, advice = running_mode(pain_now, runs, flare_dates, today)
+    if mode != "paused":
+        advice.append("Pain during a run should stay at 5/10 or below and settle by the next "
+                      "morning; if not, make the next runs shorter and easier.")
+    if mode == "normal":
+        advice.append("While pain stays at 3/10 or below you may add distance, a little "
+                      "each week.")
+    advice.append("Do the post-run stretches after each run if they help your back.")
+    warnings = [w for w in (weekly_jump(runs, today), long_run_spike(runs, today)) if w]
+    return RunningAdvice(mode=mode, advice=advice, warnings=warnings)
