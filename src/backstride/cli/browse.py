@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from backstride.cli.output import print_json
 from backstride.core.catalog import load_catalog, ordered
 from backstride.core.errors import InputError
@@ -20,7 +22,7 @@ def list_all(as_json: bool) -> None:
 def show(exercise_id: str, as_json: bool) -> None:
     catalog = load_catalog()
     if exercise_id not in catalog:
-        near = [e.id for e in catalog.search(exercise_id.replace("_", " "))][:3]
+        near = difflib.get_close_matches(exercise_id, list(catalog.exercises), n=3)
         hint = f"; did you mean {', '.join(near)}?" if near else "; see `backstride exercises list`"
         raise InputError([f"ID: unknown exercise {exercise_id!r}{hint}"])
     exercise = catalog[exercise_id]

@@ -23,7 +23,9 @@ QUESTIONS: dict[str, str] = {
     "weakness_or_numbness_both_legs": "Are both legs weak, numb or tingling?",
     "chest_pain_or_breathlessness": "Do you have chest pain or unusual shortness of breath?",
     "serious_trauma": "Did the pain start with a bad fall, a crash or a heavy blow?",
-    "leg_pain_with_numbness_or_tingling": "Does pain spread into one leg with numbness or tingling?",
+    "leg_pain_with_numbness_or_tingling": (
+        "Does pain spread into one leg with numbness or tingling?"
+    ),
     "leg_weakness_one_side": "Does one leg feel weak or give way?",
     "fever_or_unwell": "Do you have a fever or feel generally unwell?",
     "unexplained_weight_loss": "Have you lost weight without trying?",
@@ -117,17 +119,24 @@ def pain_answers(prompt: Ask) -> dict[str, object]:
     timings = ["during_run", "after_run", "at_rest", "at_night", "morning"]
     moves = ["bending_backward", "bending_forward", "twisting", "sitting", "standing"]
     return {
-        "regions": _ask(prompt, f"Where does it hurt? {menu(regions)} (e.g. 1,2)",
-                        _non_empty(many_of(regions))),
-        "intensity": _ask(prompt, "How bad is it usually, from 0 (none) to 10 (worst)?",
-                          number(0, 10)),
+        "regions": _ask(
+            prompt, f"Where does it hurt? {menu(regions)} (e.g. 1,2)", _non_empty(many_of(regions))
+        ),
+        "intensity": _ask(
+            prompt, "How bad is it usually, from 0 (none) to 10 (worst)?", number(0, 10)
+        ),
         "weeks": _ask(prompt, "For how many weeks has it hurt?", number(0, 1040)),
-        "trend": _ask(prompt, f"Lately it is getting: {menu(['better', 'same', 'worse'])}",
-                      one_of(["better", "same", "worse"])),
-        "timing": _ask(prompt, f"When does it hurt? {menu(timings)} (blank for none)",
-                       many_of(timings)),
-        "worse_with": _ask(prompt, f"What makes it worse? {menu(moves)} (blank for none)",
-                           many_of(moves)),
+        "trend": _ask(
+            prompt,
+            f"Lately it is getting: {menu(['better', 'same', 'worse'])}",
+            one_of(["better", "same", "worse"]),
+        ),
+        "timing": _ask(
+            prompt, f"When does it hurt? {menu(timings)} (blank for none)", many_of(timings)
+        ),
+        "worse_with": _ask(
+            prompt, f"What makes it worse? {menu(moves)} (blank for none)", many_of(moves)
+        ),
         "eases_with_rest": _ask(prompt, "Does it ease when you rest? (y/n)", yes_no),
     }
 
@@ -152,10 +161,14 @@ def life_answers(prompt: Ask) -> dict[str, object]:
             "weekly_km": _ask(prompt, "About how many km a week do you run?", number(0, 500)),
             "runs_per_week": _ask(prompt, "How many runs a week?", number(0, 14)),
         },
-        "equipment": _ask(prompt, f"What kit do you have? {menu(kit)} (blank for none)",
-                          many_of(kit)),
-        "setting": _ask(prompt, f"Where will you train? {menu(['indoor', 'outdoor'])}",
-                        one_of(["indoor", "outdoor"])),
+        "equipment": _ask(
+            prompt, f"What kit do you have? {menu(kit)} (blank for none)", many_of(kit)
+        ),
+        "setting": _ask(
+            prompt,
+            f"Where will you train? {menu(['indoor', 'outdoor'])}",
+            one_of(["indoor", "outdoor"]),
+        ),
         "minutes_per_session": _ask(prompt, "Minutes per session (5-120)?", number(5, 120)),
         "strength_days_per_week": _ask(prompt, "Strength days a week (1-4)?", number(1, 4)),
     }
@@ -165,14 +178,19 @@ def collect(prompt: Ask) -> dict[str, object] | None:
     flags = warning_signs(prompt)
     if flags is None:
         return None
-    answers: dict[str, object] = {"schema_version": 1, "red_flags": flags,
-                                  "pain": pain_answers(prompt)}
+    answers: dict[str, object] = {
+        "schema_version": 1,
+        "red_flags": flags,
+        "pain": pain_answers(prompt),
+    }
     answers.update(life_answers(prompt))
     draft = validate(Profile, answers)
     if any(flag_level(f) == "see_doctor" for f in flags) or derived_codes(draft):
         answers["cleared_by_clinician"] = _ask(
-            prompt, "Has a doctor or physiotherapist checked your back and cleared you to "
-            "exercise? (y/n)", yes_no)
+            prompt,
+            "Has a doctor or physiotherapist checked your back and cleared you to exercise? (y/n)",
+            yes_no,
+        )
     return answers
 
 

@@ -34,8 +34,11 @@ def console() -> Console:
 
 def dosage_text(dosage: Dosage, per_side: bool) -> str:
     if dosage.reps_min is not None:
-        reps = (f"{dosage.reps_min}" if dosage.reps_min == dosage.reps_max
-                else f"{dosage.reps_min}-{dosage.reps_max}")
+        reps = (
+            f"{dosage.reps_min}"
+            if dosage.reps_min == dosage.reps_max
+            else f"{dosage.reps_min}-{dosage.reps_max}"
+        )
         text = f"{dosage.sets} x {reps}"
         if dosage.hold_seconds:
             text += f" (hold {dosage.hold_seconds} s)"
@@ -49,11 +52,15 @@ def triage_panel(result: Triage) -> None:
     lines = [f"[{style}] {title} [/]"]
     lines += [f"  ! {r.message}" for r in result.reasons]
     if result.level == "emergency":
-        lines.append("Call your emergency number or go to an emergency department now. "
-                     "No exercise plan is given.")
+        lines.append(
+            "Call your emergency number or go to an emergency department now. "
+            "No exercise plan is given."
+        )
     elif result.level == "see_doctor":
-        lines.append("Book an appointment with a doctor. Once a clinician has cleared you, "
-                     "set cleared_by_clinician to true in your profile to get your plan.")
+        lines.append(
+            "Book an appointment with a doctor. Once a clinician has cleared you, "
+            "set cleared_by_clinician to true in your profile to get your plan."
+        )
     lines += [f"  - {c.message}" for c in result.cautions]
     border = {"emergency": "red", "see_doctor": "yellow"}.get(result.level, "green")
     console().print(Panel("\n".join(lines), title="Warning signs", border_style=border))
@@ -73,8 +80,12 @@ def show_plan(plan: Plan) -> None:
         strength.add_column(column)
     for item in plan.strength.exercises:
         side = " per side" if item.per_side else ""
-        strength.add_row(f"{item.name}\n[dim]{item.id}[/]", f"{item.sets} x {item.reps_min}-"
-                         f"{item.reps_max}{side}", str(item.target_reps), item.why)
+        strength.add_row(
+            f"{item.name}\n[dim]{item.id}[/]",
+            f"{item.sets} x {item.reps_min}-{item.reps_max}{side}",
+            str(item.target_reps),
+            item.why,
+        )
     out.print(strength)
     _dose_table("Mobility: " + plan.mobility.when, plan.mobility.exercises)
     if plan.extras:
@@ -121,23 +132,29 @@ def exercise_table(exercises: list[Exercise], title: str) -> None:
     for column in ("Rank", "Id", "Name", "Kind", "Kit", "Source"):
         table.add_column(column)
     for e in exercises:
-        table.add_row(str(e.ladder_rank or ""), e.id, e.name, e.kind,
-                      ", ".join(e.equipment) or "-", e.source)
+        table.add_row(
+            str(e.ladder_rank or ""), e.id, e.name, e.kind, ", ".join(e.equipment) or "-", e.source
+        )
     console().print(table)
 
 
 def exercise_card(e: Exercise) -> None:
     out = console()
     rank = f", rank {e.ladder_rank} of the ladder" if e.ladder_rank else ""
-    out.print(Panel(f"{e.summary}\n[dim]{e.kind}{rank}; source {e.source}: "
-                    f"{SOURCES[e.source]}[/]", title=e.name))
+    out.print(
+        Panel(
+            f"{e.summary}\n[dim]{e.kind}{rank}; source {e.source}: {SOURCES[e.source]}[/]",
+            title=e.name,
+        )
+    )
     out.print(f"[bold]Dose:[/] {dosage_text(e.dosage, e.per_side)}")
     kit = ", ".join(e.equipment) or "none"
     optional = f" (optional: {', '.join(e.optional_equipment)})" if e.optional_equipment else ""
     out.print(f"[bold]Kit:[/] {kit}{optional}")
     if e.avoid_when:
-        out.print(f"[bold]Skip it if[/] {', '.join(a.replace('_', ' ') for a in e.avoid_when)} "
-                  "hurts.")
+        out.print(
+            f"[bold]Skip it if[/] {', '.join(a.replace('_', ' ') for a in e.avoid_when)} hurts."
+        )
     out.print("[bold]How to do it[/]")
     for number, step in enumerate(e.steps, 1):
         out.print(f"  {number}. {step}")
@@ -153,9 +170,13 @@ def exercise_card(e: Exercise) -> None:
 
 
 def emergency_stop() -> None:
-    console().print(Panel(
-        "[bold white on red] EMERGENCY: get urgent medical help today [/]\n"
-        "What you describe can be a sign of a condition that needs care now. Call your "
-        "emergency number or go to an emergency department. Do not exercise or run.\n"
-        "No profile was saved and no plan is given.",
-        title="Stop here", border_style="red"))
+    console().print(
+        Panel(
+            "[bold white on red] EMERGENCY: get urgent medical help today [/]\n"
+            "What you describe can be a sign of a condition that needs care now. Call your "
+            "emergency number or go to an emergency department. Do not exercise or run.\n"
+            "No profile was saved and no plan is given.",
+            title="Stop here",
+            border_style="red",
+        )
+    )

@@ -13,7 +13,7 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 def read_text(option: str, name: str) -> str:
     """The text of FILE, or of standard input for '-'."""
     if name == "-":
-        return sys.stdin.read(MAX_INPUT_BYTES + 1)[:MAX_INPUT_BYTES + 1]
+        return sys.stdin.read(MAX_INPUT_BYTES + 1)[: MAX_INPUT_BYTES + 1]
     path = Path(name)
     try:
         if path.is_dir():

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator
 
 
 def parse_iso_date(value: Any) -> dt.date:
-    """Accept a date or a 'YYYY-MM-DD' string; anything else (timestamps, 'next week') is an error."""
+    """Accept a date or a 'YYYY-MM-DD' string; timestamps or 'next week' are errors."""
     if isinstance(value, dt.datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):

@@ -80,9 +80,9 @@ def parse_json(text: str, what: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError([
-            f"{what}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ]) from None
+        raise InputError(
+            [f"{what}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]
+        ) from None
 
 
 def validate(model: type[M], data: Any, prefix: str = "") -> M:

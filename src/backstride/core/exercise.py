@@ -37,9 +37,12 @@ class Dosage(BaseModel):
             raise ValueError("reps_min and reps_max go together")
         if self.reps_min is None and self.hold_seconds is None:
             raise ValueError("a dosage needs reps or hold_seconds")
-        if self.reps_min is not None and self.reps_max is not None:
-            if self.reps_min > self.reps_max:
-                raise ValueError("reps_min is above reps_max")
+        if (
+            self.reps_min is not None
+            and self.reps_max is not None
+            and (self.reps_min > self.reps_max)
+        ):
+            raise ValueError("reps_min is above reps_max")
         return self
 
 

@@ -21,7 +21,6 @@ from backstride.core.vocab import (
 )
 
 
-
 class Running(BaseModel):
     model_config = INPUT
 

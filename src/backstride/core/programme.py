@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from backstride.core.catalog import Catalog
@@ -84,7 +85,7 @@ def _with_flare_caution(result: Triage, flares: Sequence[dt.date], today: dt.dat
     repeated = any(
         0 < (later - earlier).days <= REPEAT_FLARE_DAYS
         and (today - later).days <= REPEAT_FLARE_SHOWN_DAYS
-        for earlier, later in zip(flares, flares[1:], strict=False)
+        for earlier, later in itertools.pairwise(flares)
     )
     if not repeated:
         return result
@@ -99,12 +100,21 @@ def _strength(profile: Profile, progress: Progress) -> Strength:
         mastered = exercise_id in progress.mastered
         track = progress.tracks.get(exercise_id)
         target = REPS_MAX if mastered or track is None else track.target
-        items.append(StrengthItem(
-            id=exercise.id, name=exercise.name, sets=STRENGTH_SETS, reps_min=REPS_MIN,
-            reps_max=REPS_MAX, target_reps=target, per_side=exercise.per_side,
-            status="maintain" if mastered else "building", easier=exercise.easier,
-            harder=exercise.harder, why=_strength_why(exercise, progress.ctx, mastered),
-        ))
+        items.append(
+            StrengthItem(
+                id=exercise.id,
+                name=exercise.name,
+                sets=STRENGTH_SETS,
+                reps_min=REPS_MIN,
+                reps_max=REPS_MAX,
+                target_reps=target,
+                per_side=exercise.per_side,
+                status="maintain" if mastered else "building",
+                easier=exercise.easier,
+                harder=exercise.harder,
+                why=_strength_why(exercise, progress.ctx, mastered),
+            )
+        )
     days = min(profile.strength_days_per_week, MAX_STRENGTH_DAYS)
     return Strength(days_per_week=days, exercises=items)
 
@@ -129,9 +139,16 @@ def _strength_why(exercise: Exercise, ctx: Context, mastered: bool) -> str:
 def _dose(exercise: Exercise, when: str, why: str) -> DoseItem:
     d = exercise.dosage
     return DoseItem(
-        id=exercise.id, name=exercise.name, kind=exercise.kind, sets=d.sets,
-        reps_min=d.reps_min, reps_max=d.reps_max, hold_seconds=d.hold_seconds,
-        per_side=exercise.per_side, when=when, why=why,
+        id=exercise.id,
+        name=exercise.name,
+        kind=exercise.kind,
+        sets=d.sets,
+        reps_min=d.reps_min,
+        reps_max=d.reps_max,
+        hold_seconds=d.hold_seconds,
+        per_side=exercise.per_side,
+        when=when,
+        why=why,
     )
 
 
@@ -144,13 +161,16 @@ def _mobility(profile: Profile, ctx: Context) -> Mobility:
     upper = "upper_back" in profile.pain.regions
     groups = {
         "flexibility": (True, "Keep it if it makes your back feel better."),
-        "mobility_trio": (long_sessions or upper,
-                          "A physiotherapist's drills to free up the spine and hips."),
+        "mobility_trio": (
+            long_sessions or upper,
+            "A physiotherapist's drills to free up the spine and hips.",
+        ),
         "stretch": (long_sessions, "Calves, hamstrings and back loosen up after running."),
     }
     items = [
         _dose(e, WHEN_BY_GROUP[group], why)
-        for group, (wanted, why) in groups.items() if wanted
+        for group, (wanted, why) in groups.items()
+        if wanted
         for e in _allowed(ctx.catalog, group, ctx)
     ]
     return Mobility(exercises=items, when=MOBILITY_WHEN)
@@ -181,15 +201,35 @@ def _left_out(profile: Profile, progress: Progress, prescribed: set[str]) -> lis
         if reason is not None:
             out.append(LeftOut(exercise=exercise.id, code=reason.code, reason=reason.reason))
         elif exercise.id in progress.mastered:
-            out.append(LeftOut(exercise=exercise.id, code="mastered",
-                               reason="mastered; a harder exercise has taken over"))
+            out.append(
+                LeftOut(
+                    exercise=exercise.id,
+                    code="mastered",
+                    reason="mastered; a harder exercise has taken over",
+                )
+            )
         elif exercise.variant_role == "outdoor" and profile.setting == "indoor":
-            out.append(LeftOut(exercise=exercise.id, code="indoor_swap",
-                               reason="the outdoor version; indoors you do the original"))
+            out.append(
+                LeftOut(
+                    exercise=exercise.id,
+                    code="indoor_swap",
+                    reason="the outdoor version; indoors you do the original",
+                )
+            )
         elif ctx.outdoor and ctx.catalog.variant(exercise.id, "outdoor"):
-            out.append(LeftOut(exercise=exercise.id, code="outdoor_swap",
-                               reason="outdoors its forward-jump version replaces it"))
+            out.append(
+                LeftOut(
+                    exercise=exercise.id,
+                    code="outdoor_swap",
+                    reason="outdoors its forward-jump version replaces it",
+                )
+            )
         elif short and exercise.group in ("stability", "core_trio", "stretch", "mobility_trio"):
-            out.append(LeftOut(exercise=exercise.id, code="short_sessions",
-                               reason=f"your sessions are under {EXTRAS_MIN_MINUTES} minutes"))
+            out.append(
+                LeftOut(
+                    exercise=exercise.id,
+                    code="short_sessions",
+                    reason=f"your sessions are under {EXTRAS_MIN_MINUTES} minutes",
+                )
+            )
     return out

@@ -1,4 +1,4 @@
-"""Replays the history, in date order, to find each exercise's target and the changes (section 4)."""
+"""Replays the history in date order: each exercise's target, and every change (section 4)."""
 
 from __future__ import annotations
 
@@ -101,8 +101,13 @@ class _Replay:
         for exercise in left:
             del self.tracks[exercise]
             if day is not None and exercise not in self.mastered | set(self.blocked):
-                self.note(day, exercise, "paused", f"{self.name(exercise)} is set aside: "
-                          "jumping waits until your usual pain is 3 or less.")
+                self.note(
+                    day,
+                    exercise,
+                    "paused",
+                    f"{self.name(exercise)} is set aside: "
+                    "jumping waits until your usual pain is 3 or less.",
+                )
         for exercise in wanted:
             if exercise in self.tracks:
                 continue
@@ -130,16 +135,19 @@ class _Replay:
 
     def flare_up(self, checkin: Checkin, base: float) -> None:
         self.flare_dates.append(checkin.date)
-        why = (f"Morning pain {checkin.morning_pain}/10 the day after a session, "
-               f"against your usual {base:g}: a flare-up.")
+        why = (
+            f"Morning pain {checkin.morning_pain}/10 the day after a session, "
+            f"against your usual {base:g}: a flare-up."
+        )
         self.note(checkin.date, None, "flare_up", f"{why} Runs are easy-only for a week.")
         for exercise, track in self.tracks.items():
             if exercise in self.mastered:
                 continue
             before = track.target
             track.lower()
-            self.note(checkin.date, exercise, "flare_up",
-                      f"{why} Target {before} -> {track.target} reps.")
+            self.note(
+                checkin.date, exercise, "flare_up", f"{why} Target {before} -> {track.target} reps."
+            )
 
     def session(self, session: Session) -> None:
         self.session_dates.add(session.date)
@@ -176,15 +184,25 @@ class _Replay:
     def step_up(self, day: dt.date, exercise: str, track: Track) -> None:
         if track.target < REPS_MAX:
             track.target = min(REPS_MAX, track.target + REPS_STEP)
-            self.note(day, exercise, "step_up", f"All sets clean and pain-free: "
-                      f"{self.name(exercise)} goes up to {track.target} reps.")
+            self.note(
+                day,
+                exercise,
+                "step_up",
+                f"All sets clean and pain-free: "
+                f"{self.name(exercise)} goes up to {track.target} reps.",
+            )
             return
         track.at_max += 1
         if track.at_max >= MASTERY_SESSIONS:
             self.mastered.add(exercise)
             del self.tracks[exercise]
-            self.note(day, exercise, "mastered", f"Second clean session at {REPS_MAX} reps: "
-                      f"{self.name(exercise)} is mastered; a harder one takes its place.")
+            self.note(
+                day,
+                exercise,
+                "mastered",
+                f"Second clean session at {REPS_MAX} reps: "
+                f"{self.name(exercise)} is mastered; a harder one takes its place.",
+            )
             self.return_parent(exercise)
 
     def return_parent(self, exercise: str) -> None:
@@ -204,26 +222,46 @@ class _Replay:
             before = track.target
             track.lower()
             track.poor_streak = 0
-            self.note(day, exercise, "regressed", f"Form slipped in {poor} sets: "
-                      f"{self.name(exercise)} goes back from {before} to {track.target} reps.")
+            self.note(
+                day,
+                exercise,
+                "regressed",
+                f"Form slipped in {poor} sets: "
+                f"{self.name(exercise)} goes back from {before} to {track.target} reps.",
+            )
             return
         track.poor_streak += 1
         if track.poor_streak < POOR_FORM_SESSIONS:
-            self.note(day, exercise, "regressed", f"Form slipped in {poor} sets at {REPS_MIN} "
-                      "reps; if it happens again next time, an easier exercise takes over.")
+            self.note(
+                day,
+                exercise,
+                "regressed",
+                f"Form slipped in {poor} sets at {REPS_MIN} "
+                "reps; if it happens again next time, an easier exercise takes over.",
+            )
             return
         self.blocked[exercise] = "too_hard"
         del self.tracks[exercise]
-        self.note(day, exercise, "too_hard", f"Form slipped at {REPS_MIN} reps two sessions "
-                  f"running: {self.name(exercise)} makes way for an easier option.")
+        self.note(
+            day,
+            exercise,
+            "too_hard",
+            f"Form slipped at {REPS_MIN} reps two sessions "
+            f"running: {self.name(exercise)} makes way for an easier option.",
+        )
 
     def too_painful(self, day: dt.date, exercise: str, worst: int) -> None:
         if self.blocked.get(exercise) == "too_painful":
             return
         self.blocked[exercise] = "too_painful"
         self.tracks.pop(exercise, None)
-        self.note(day, exercise, "too_painful", f"A set of {self.name(exercise)} hurt {worst}/10 "
-                  "(above 5): it leaves your programme; we never prescribe what hurts.")
+        self.note(
+            day,
+            exercise,
+            "too_painful",
+            f"A set of {self.name(exercise)} hurt {worst}/10 "
+            "(above 5): it leaves your programme; we never prescribe what hurts.",
+        )
 
     def typical_pain(self) -> float:
         recent = [c.morning_pain for c in self.checkins[-BASELINE_CHECKINS:]]
@@ -254,9 +292,7 @@ def replay(profile: Profile, history: History) -> Progress:
         else:
             state.session(event)
     wanted = state.wanted()
-    extra = next(
-        (e for e in wanted if catalog[e].variant_role == "upper_back_companion"), None
-    )
+    extra = next((e for e in wanted if catalog[e].variant_role == "upper_back_companion"), None)
     return Progress(
         ctx=state.ctx,
         four=[e for e in wanted if e != extra],

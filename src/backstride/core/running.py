@@ -64,9 +64,14 @@ def running_mode(
     modes: list[tuple[RunningMode, str]] = [(mode_from_pain(pain_now), _pain_reason(pain_now))]
     clean = clean_runs_since_painful(runs)
     if clean is not None and clean < CLEAN_RUNS_NEEDED:
-        modes.append(("easy_only", f"A recent run hurt more than 5/10: easy runs only until "
-                      f"{CLEAN_RUNS_NEEDED} runs in a row stay at 3 or below "
-                      f"({clean} so far)."))
+        modes.append(
+            (
+                "easy_only",
+                f"A recent run hurt more than 5/10: easy runs only until "
+                f"{CLEAN_RUNS_NEEDED} runs in a row stay at 3 or below "
+                f"({clean} so far).",
+            )
+        )
     if any(0 <= (today - d).days < FLARE_EASY_DAYS for d in flare_dates):
         modes.append(("easy_only", "You had a flare-up this past week: easy runs only."))
     mode = max((m for m, _ in modes), key=MODE_ORDER.__getitem__)
@@ -76,11 +81,15 @@ def running_mode(
 
 def _pain_reason(pain: int) -> str:
     if pain > ACCEPTABLE_PAIN:
-        return (f"Your pain is {pain}/10: running is paused. Walk, cycle or swim gently "
-                "instead until it is 5 or below.")
+        return (
+            f"Your pain is {pain}/10: running is paused. Walk, cycle or swim gently "
+            "instead until it is 5 or below."
+        )
     if pain >= 1:
-        return (f"Your back still hurts ({pain}/10): keep to easy, comfortable runs at a "
-                "pace where you can talk.")
+        return (
+            f"Your back still hurts ({pain}/10): keep to easy, comfortable runs at a "
+            "pace where you can talk."
+        )
     return "No pain this morning: run as normal, building up gradually."
 
 
@@ -95,9 +104,13 @@ def weekly_jump(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     if last_week <= 0 or this_week <= last_week * (1 + WEEKLY_JUMP):
         return None
     rise = (this_week / last_week - 1) * 100
-    return LoadWarning(code="weekly_jump", message=(
-        f"{this_week:.1f} km in the last 7 days is {rise:.0f}% more than the "
-        f"{last_week:.1f} km of the week before; keep weekly rises to 30% or less."))
+    return LoadWarning(
+        code="weekly_jump",
+        message=(
+            f"{this_week:.1f} km in the last 7 days is {rise:.0f}% more than the "
+            f"{last_week:.1f} km of the week before; keep weekly rises to 30% or less."
+        ),
+    )
 
 
 def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
@@ -109,13 +122,20 @@ def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     if (today - latest_day).days >= SPIKE_FRESH_DAYS:
         return None
     latest = max(r.km for r in recent if r.date == latest_day)
-    window = [r.km for r in recent
-              if latest_day - dt.timedelta(days=SPIKE_LOOKBACK_DAYS) <= r.date < latest_day]
+    window = [
+        r.km
+        for r in recent
+        if latest_day - dt.timedelta(days=SPIKE_LOOKBACK_DAYS) <= r.date < latest_day
+    ]
     if not window or latest <= max(window) * (1 + LONG_RUN_SPIKE):
         return None
-    return LoadWarning(code="long_run_spike", message=(
-        f"Your run of {latest:.1f} km on {latest_day} is more than 10% longer than your "
-        f"longest in the 30 days before ({max(window):.1f} km); lengthen long runs gently."))
+    return LoadWarning(
+        code="long_run_spike",
+        message=(
+            f"Your run of {latest:.1f} km on {latest_day} is more than 10% longer than your "
+            f"longest in the 30 days before ({max(window):.1f} km); lengthen long runs gently."
+        ),
+    )
 
 
 def running_advice(
@@ -123,11 +143,12 @@ def running_advice(
 ) -> RunningAdvice:
     mode, advice = running_mode(pain_now, runs, flare_dates, today)
     if mode != "paused":
-        advice.append("Pain during a run should stay at 5/10 or below and settle by the next "
-                      "morning; if not, make the next runs shorter and easier.")
+        advice.append(
+            "Pain during a run should stay at 5/10 or below and settle by the next "
+            "morning; if not, make the next runs shorter and easier."
+        )
     if mode == "normal":
-        advice.append("While pain stays at 3/10 or below you may add distance, a little "
-                      "each week.")
+        advice.append("While pain stays at 3/10 or below you may add distance, a little each week.")
     advice.append("Do the post-run stretches after each run if they help your back.")
     warnings = [w for w in (weekly_jump(runs, today), long_run_spike(runs, today)) if w]
     return RunningAdvice(mode=mode, advice=advice, warnings=warnings)

@@ -119,9 +119,7 @@ def _checkin_reasons(profile: Profile, checkins: Sequence[Checkin]) -> list[Reas
         for flag in checkin.red_flags:
             level = flag_level(flag)
             covered = (
-                level == "see_doctor"
-                and profile.cleared_by_clinician
-                and flag in profile.red_flags
+                level == "see_doctor" and profile.cleared_by_clinician and flag in profile.red_flags
             )
             if not covered and flag not in reasons:
                 message = f"{FLAG_MESSAGES[flag]} (reported in the check-in of {checkin.date})"

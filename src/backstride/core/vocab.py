@@ -11,7 +11,15 @@ Movement = Literal["bending_backward", "bending_forward", "twisting"]
 WorseWith = Literal["bending_backward", "bending_forward", "twisting", "sitting", "standing"]
 PainRegion = Literal["lower_back", "upper_back"]
 BodyRegion = Literal[
-    "lower_back", "upper_back", "core", "hips", "glutes", "hamstrings", "legs", "calves", "shoulders"
+    "lower_back",
+    "upper_back",
+    "core",
+    "hips",
+    "glutes",
+    "hamstrings",
+    "legs",
+    "calves",
+    "shoulders",
 ]
 Timing = Literal["during_run", "after_run", "at_rest", "at_night", "morning"]
 Trend = Literal["better", "same", "worse"]
@@ -48,7 +56,14 @@ RedFlag = Literal[EmergencyFlag, SeeDoctorFlag]
 TriageLevel = Literal["self_manage", "see_doctor", "emergency"]
 RunningMode = Literal["normal", "easy_only", "paused"]
 ChangeKind = Literal[
-    "step_up", "mastered", "swapped_in", "too_painful", "too_hard", "regressed", "flare_up", "paused"
+    "step_up",
+    "mastered",
+    "swapped_in",
+    "too_painful",
+    "too_hard",
+    "regressed",
+    "flare_up",
+    "paused",
 ]
 
 EMERGENCY_FLAGS: tuple[str, ...] = get_args(EmergencyFlag)

@@ -35,9 +35,7 @@ class Catalog:
         return self.variants.get((parent, role))
 
     def in_group(self, group: str) -> list[Exercise]:
-        return sorted(
-            (e for e in self.exercises.values() if e.group == group), key=lambda e: e.id
-        )
+        return sorted((e for e in self.exercises.values() if e.group == group), key=lambda e: e.id)
 
     def search(self, text: str) -> list[Exercise]:
         """Exercises whose id, name, alias, region, equipment or kind contains every word."""

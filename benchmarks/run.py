@@ -1,0 +1,95 @@
+"""`make bench`: engine and CLI speed, each as a ratio against a baseline from the same run.
+
+Never asserted in tests; figures go in the issue's closing note."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from backstride.core.history import History
+from backstride.core.programme import build_programme
+from synthetic import END, history, profile
+
+BIN = Path(sys.executable).parent
+
+
+def median_seconds(action: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def engine() -> None:
+    runner = profile()
+    print("Plan derivation from a profile and a synthetic history (median of 30 runs)")
+    per_year: dict[int, float] = {}
+    for years in (1, 2, 4):
+        past = history(years)
+        events = len(past.sessions) + len(past.checkins) + len(past.runs)
+
+        def baseline(h: History = past) -> float:
+            # A floor for "touch every event once": the work any replay must at least do.
+            return (
+                sum(r.km for r in h.runs)
+                + sum(len(s.sets) for s in h.sessions)
+                + sum(c.morning_pain for c in h.checkins)
+            )
+
+        base = median_seconds(baseline, 30)
+        took = median_seconds(lambda h=past: build_programme(runner, h, END), 30)
+        per_year[years] = took
+        print(
+            f"  {years} year(s), {events} events: {took * 1000:.2f} ms "
+            f"({took / base:.0f}x touching each event once, {base * 1e6:.0f} us)"
+        )
+    print(
+        f"  growth: 2 years = {per_year[2] / per_year[1]:.2f}x 1 year, "
+        f"4 years = {per_year[4] / per_year[1]:.2f}x 1 year (linear: 2.00x, 4.00x)"
+    )
+
+
+def cli() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "profile.json"
+        path.write_text(json.dumps(profile().model_dump(mode="json")))
+        python = str(BIN / "python")
+        commands = {
+            "python -c pass": [python, "-c", "pass"],
+            "import typer + pydantic (floor)": [python, "-c", "import typer, pydantic.main"],
+            "backstride plan --json": [
+                str(BIN / "backstride"),
+                "plan",
+                "--profile",
+                str(path),
+                "--json",
+            ],
+        }
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+        results = {}
+        for name, command in commands.items():
+            subprocess.run(command, check=True, capture_output=True, env=env)  # warm caches
+            results[name] = median_seconds(
+                lambda c=command: subprocess.run(c, check=True, capture_output=True, env=env), 15
+            )
+    base = results["python -c pass"]
+    print("CLI start to finish (median of 15 runs)")
+    for name, took in results.items():
+        print(f"  {name}: {took * 1000:.1f} ms = {took / base:.1f}x python -c pass")
+
+
+if __name__ == "__main__":
+    engine()
+    cli()

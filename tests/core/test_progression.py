@@ -1,0 +1,251 @@
+"""Section 4, rule by rule: targets, mastery, pain, form, flare-ups, replay order."""
+
+from __future__ import annotations
+
+from backstride.core.history import History
+from backstride.core.programme import build_programme
+from backstride.core.progression import replay
+from tests.factories import TODAY, checkin, day, history, make_profile, session, sets
+
+FIRST_FOUR = ["superman", "dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"]
+
+
+def targets(result_history: History, **profile: object) -> dict[str, int]:
+    progress = replay(make_profile(**profile), result_history.until(TODAY))
+    return {e: t.target for e, t in progress.tracks.items()}
+
+
+def kinds(result_history: History, **profile: object) -> list[tuple[str | None, str]]:
+    progress = replay(make_profile(**profile), result_history.until(TODAY))
+    return [(c.exercise, c.kind) for c in progress.changes]
+
+
+def test_start_is_the_first_four_of_the_ladder_at_eight_reps() -> None:
+    progress = replay(make_profile(), History())
+    assert progress.four == FIRST_FOUR
+    assert all(progress.tracks[e].target == 8 for e in FIRST_FOUR)
+    assert progress.changes == []
+
+
+def test_a_qualifying_session_raises_the_target_by_two() -> None:
+    h = history([session(day(-2), sets("dead_bug", 8))])
+    assert targets(h)["dead_bug"] == 10
+    change = replay(make_profile(), h.until(TODAY)).changes[0]
+    assert (change.date, change.exercise, change.kind) == (day(-2), "dead_bug", "step_up")
+    assert "10" in change.reason
+
+
+def test_fewer_sets_than_planned_do_not_qualify() -> None:
+    assert targets(history([session(day(-2), sets("dead_bug", 12, count=2))]))["dead_bug"] == 8
+
+
+def test_one_set_short_of_the_target_does_not_qualify() -> None:
+    s = session(day(-2), sets("dead_bug", 8, count=2), sets("dead_bug", 7, count=1))
+    assert targets(history([s]))["dead_bug"] == 8
+
+
+def test_pain_four_is_acceptable_but_does_not_qualify() -> None:
+    h = history([session(day(-2), sets("dead_bug", 10, pain=4))])
+    assert targets(h)["dead_bug"] == 8
+    assert kinds(h) == []
+
+
+def test_one_poor_set_does_not_qualify() -> None:
+    s = session(day(-2), sets("dead_bug", 9, count=2), sets("dead_bug", 9, form="poor", count=1))
+    assert targets(history([s]))["dead_bug"] == 8
+
+
+def test_target_stops_at_twelve() -> None:
+    h = history([session(day(-9 + i), sets("dead_bug", 12)) for i in range(3)])
+    assert targets(h)["dead_bug"] == 12
+
+
+def test_two_qualifying_sessions_at_twelve_master_it_and_the_next_comes_in() -> None:
+    h = history([session(day(-9 + i), sets("dead_bug", 12)) for i in range(4)])
+    progress = replay(make_profile(), h.until(TODAY))
+    assert "dead_bug" in progress.mastered
+    assert progress.four == [
+        "superman",
+        "single_leg_balance_reach",
+        "high_plank_leg_lift",
+        "single_leg_bridge",
+    ]
+    assert progress.tracks["single_leg_bridge"].target == 8
+    assert kinds(h)[-2:] == [("dead_bug", "mastered"), ("single_leg_bridge", "swapped_in")]
+
+
+def test_one_qualifying_session_at_twelve_is_not_mastery() -> None:
+    h = history([session(day(-9 + i), sets("dead_bug", 12)) for i in range(3)])
+    assert "dead_bug" not in replay(make_profile(), h.until(TODAY)).mastered
+
+
+def test_pain_above_five_removes_the_exercise_for_its_easier_variant() -> None:
+    h = history([session(day(-1), sets("single_leg_balance_reach", 8, pain=6, count=1))])
+    progress = replay(make_profile(), h.until(TODAY))
+    assert "single_leg_balance_reach" not in progress.four
+    assert progress.four[2] == "single_leg_balance"
+    assert kinds(h) == [
+        ("single_leg_balance_reach", "too_painful"),
+        ("single_leg_balance", "swapped_in"),
+    ]
+
+
+def test_pain_above_five_without_a_variant_brings_the_next_one() -> None:
+    h = history([session(day(-1), sets("superman", 8, pain=7, count=1))])
+    progress = replay(make_profile(), h.until(TODAY))
+    assert progress.four == [
+        "dead_bug",
+        "single_leg_balance_reach",
+        "high_plank_leg_lift",
+        "single_leg_bridge",
+    ]
+
+
+def test_pain_five_is_not_too_painful() -> None:
+    h = history([session(day(-1), sets("superman", 8, pain=5))])
+    assert "superman" in replay(make_profile(), h.until(TODAY)).four
+
+
+def test_pain_above_five_in_an_extra_drops_it_from_the_plan() -> None:
+    profile = make_profile(minutes_per_session=45)
+    h = history([session(day(-1), sets("bicycle_crunch", 10, pain=8, count=1))])
+    plan = build_programme(profile, h, TODAY).plan
+    assert plan is not None
+    assert "bicycle_crunch" not in [e.id for e in plan.extras]
+    assert {"exercise": "bicycle_crunch", "code": "too_painful"}.items() <= {
+        k: v
+        for lo in plan.left_out
+        if lo.exercise == "bicycle_crunch"
+        for k, v in lo.model_dump().items()
+    }.items()
+
+
+def test_poor_form_in_two_sets_lowers_the_target() -> None:
+    h = history(
+        [
+            session(day(-5), sets("dead_bug", 8)),
+            session(
+                day(-3), sets("dead_bug", 10, form="poor", count=2), sets("dead_bug", 10, count=1)
+            ),
+        ]
+    )
+    assert targets(h)["dead_bug"] == 8
+    assert kinds(h)[-1] == ("dead_bug", "regressed")
+
+
+def test_poor_form_at_eight_twice_in_a_row_moves_to_the_easier_variant() -> None:
+    poor = sets("single_leg_balance_reach", 8, form="poor")
+    h = history([session(day(-5), poor), session(day(-3), poor)])
+    progress = replay(make_profile(), h.until(TODAY))
+    assert progress.four[2] == "single_leg_balance"
+    assert ("single_leg_balance_reach", "too_hard") in kinds(h)
+
+
+def test_poor_form_at_eight_without_a_variant_brings_the_next_one() -> None:
+    poor = sets("superman", 8, form="poor")
+    progress = replay(
+        make_profile(), history([session(day(-5), poor), session(day(-3), poor)]).until(TODAY)
+    )
+    assert "superman" not in progress.four
+    assert progress.four[-1] == "single_leg_bridge"
+
+
+def test_a_clean_session_between_breaks_the_poor_form_run() -> None:
+    poor = sets("superman", 8, form="poor")
+    h = history(
+        [
+            session(day(-6), poor),
+            session(day(-4), sets("superman", 8, pain=4)),
+            session(day(-2), poor),
+        ]
+    )
+    assert "superman" in replay(make_profile(), h.until(TODAY)).four
+
+
+def test_mastering_the_easier_variant_earns_a_retry_of_the_harder_one() -> None:
+    poor = sets("single_leg_balance_reach", 8, form="poor")
+    clean = [session(day(-20 + i), sets("single_leg_balance", 12)) for i in range(4)]
+    h = history([session(day(-30), poor), session(day(-28), poor), *clean])
+    progress = replay(make_profile(), h.until(TODAY))
+    assert progress.four[2] == "single_leg_balance_reach"
+    assert progress.tracks["single_leg_balance_reach"].target == 8
+
+
+def test_flare_up_lowers_every_target_and_makes_runs_easy() -> None:
+    clean = sets("dead_bug", 8) + sets("superman", 8)
+    h = history(
+        [session(day(-5), clean), session(day(-3), sets("dead_bug", 10))],
+        [checkin(day(-6), 0), checkin(day(-2), 5)],
+    )
+    progress = replay(make_profile(), h.until(TODAY))
+    assert progress.tracks["dead_bug"].target == 10  # 8 -> 10 -> 12, then the flare-up: 10
+    assert progress.tracks["superman"].target == 8
+    assert progress.flare_dates == [day(-2)]
+    calm_today = History(sessions=h.sessions, checkins=(*h.checkins, checkin(day(-1), 0)))
+    plan = build_programme(make_profile(), calm_today, TODAY).plan
+    assert plan is not None
+    assert plan.running.mode == "easy_only"
+    assert any("flare-up" in line for line in plan.running.advice)
+
+
+def test_flare_up_baseline_starts_from_the_profile() -> None:
+    h = history([session(day(-3), sets("dead_bug", 8))], [checkin(day(-2), 5)])
+    assert replay(make_profile(pain={"intensity": 3}), h.until(TODAY)).flare_dates == [day(-2)]
+    assert replay(make_profile(pain={"intensity": 4}), h.until(TODAY)).flare_dates == []
+
+
+def test_flare_up_baseline_is_the_median_of_the_last_seven_checkins() -> None:
+    calm = [checkin(day(-20 + i), 1) for i in range(7)]
+    h = history([session(day(-3), sets("dead_bug", 8))], [*calm, checkin(day(-2), 3)])
+    assert replay(make_profile(pain={"intensity": 8}), h.until(TODAY)).flare_dates == [day(-2)]
+
+
+def test_pain_rise_without_a_session_the_day_before_is_no_flare_up() -> None:
+    h = history([session(day(-4), sets("dead_bug", 8))], [checkin(day(-2), 6)])
+    assert replay(make_profile(), h.until(TODAY)).flare_dates == []
+
+
+def test_two_flare_ups_within_fourteen_days_add_a_caution() -> None:
+    h = history(
+        [session(day(-12), sets("dead_bug", 8)), session(day(-3), sets("dead_bug", 8))],
+        [checkin(day(-11), 6), *[checkin(day(-10 + i), 1) for i in range(3)], checkin(day(-2), 6)],
+    )
+    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+    assert "repeated_flare_ups" in [c.code for c in result.triage.cautions]
+
+
+def test_one_flare_up_adds_no_caution() -> None:
+    h = history([session(day(-3), sets("dead_bug", 8))], [checkin(day(-2), 6)])
+    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+    assert "repeated_flare_ups" not in [c.code for c in result.triage.cautions]
+
+
+def test_a_new_warning_sign_in_a_checkin_pauses_the_plan() -> None:
+    h = history(checkins=[checkin(day(-1), 2, ("leg_weakness_one_side",))])
+    result = build_programme(make_profile(), h, TODAY)
+    assert result.triage.level == "see_doctor"
+    assert result.plan is None
+
+
+def test_events_after_today_are_ignored() -> None:
+    h = history([session(day(3), sets("dead_bug", 8))])
+    assert targets(h)["dead_bug"] == 8
+
+
+def test_checkin_counts_before_the_session_of_the_same_day() -> None:
+    # The session of day -1 is after the check-in of day -1: no flare-up that morning.
+    h = history([session(day(-1), sets("dead_bug", 8))], [checkin(day(-1), 9)])
+    assert replay(make_profile(), h.until(TODAY)).flare_dates == []
+
+
+def test_with_none_left_the_mastered_ones_stay_at_twelve() -> None:
+    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
+    from backstride.core.catalog import load_catalog
+
+    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    clean = [session(day(-20 + i), sets("dead_bug", 12)) for i in range(4)]
+    result = build_programme(make_profile(abilities=abilities), history(clean), TODAY)
+    assert result.plan is not None
+    by_id = {e.id: e for e in result.plan.strength.exercises}
+    assert list(by_id) == ["superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"]
+    assert (by_id["dead_bug"].status, by_id["dead_bug"].target_reps) == ("maintain", 12)
