@@ -76,6 +76,10 @@ class _Replay:
     changes: list[Change] = field(default_factory=list)
     checkins: list[Checkin] = field(default_factory=list)
     session_dates: set[dt.date] = field(default_factory=set)
+    # The four depend only on these; replaying a year calls refresh ~700 times, so skip
+    # the re-selection when neither a block, a mastery nor the impact rule has changed.
+    revision: int = 0
+    selected_for: tuple[int, bool] | None = None
 
     def note(self, day: dt.date, exercise: str | None, kind: ChangeKind, reason: str) -> None:
         self.changes.append(Change(date=day, exercise=exercise, kind=kind, reason=reason))
@@ -96,6 +100,10 @@ class _Replay:
 
     def refresh(self, day: dt.date | None) -> None:
         """Bring the tracks in line with the rules; report who left quietly and who came in."""
+        key = (self.revision, self.ctx.impact_ok)
+        if key == self.selected_for:
+            return
+        self.selected_for = key
         wanted = self.wanted()
         left = [e for e in self.tracks if e not in wanted]
         for exercise in left:
@@ -195,6 +203,7 @@ class _Replay:
         track.at_max += 1
         if track.at_max >= MASTERY_SESSIONS:
             self.mastered.add(exercise)
+            self.revision += 1
             del self.tracks[exercise]
             self.note(
                 day,
@@ -214,8 +223,10 @@ class _Replay:
         parent = variant.variant_of
         if self.blocked.get(parent) == "too_hard":
             del self.blocked[parent]
+            self.revision += 1
         if self.profile.abilities.get(parent) == "poor_form":
             self.form_cleared.add(parent)
+            self.revision += 1
 
     def poor_form(self, day: dt.date, exercise: str, track: Track, poor: int) -> None:
         if track.target > REPS_MIN:
@@ -241,6 +252,7 @@ class _Replay:
             )
             return
         self.blocked[exercise] = "too_hard"
+        self.revision += 1
         del self.tracks[exercise]
         self.note(
             day,
@@ -254,6 +266,7 @@ class _Replay:
         if self.blocked.get(exercise) == "too_painful":
             return
         self.blocked[exercise] = "too_painful"
+        self.revision += 1
         self.tracks.pop(exercise, None)
         self.note(
             day,
