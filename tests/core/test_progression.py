@@ -249,3 +249,45 @@ def test_with_none_left_the_mastered_ones_stay_at_twelve() -> None:
     by_id = {e.id: e for e in result.plan.strength.exercises}
     assert list(by_id) == ["superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"]
     assert (by_id["dead_bug"].status, by_id["dead_bug"].target_reps) == ("maintain", 12)
+
+
+def _reach_the_jumps() -> dict[str, str]:
+    low = [
+        "superman",
+        "dead_bug",
+        "single_leg_balance_reach",
+        "single_leg_balance",
+        "high_plank_leg_lift",
+        "single_leg_bridge",
+        "modified_side_plank_lift",
+        "quadruped_limb_raise",
+        "superman_pull",
+        "single_leg_deadlift",
+    ]
+    return {e: "poor_form" for e in low}
+
+
+def test_jumping_is_set_aside_when_usual_pain_rises_above_three() -> None:
+    profile = {"abilities": _reach_the_jumps(), "pain": {"intensity": 2}}
+    h = history(checkins=[checkin(day(-3 + i), 5) for i in range(3)])
+    progress = replay(make_profile(**profile), h.until(TODAY))
+    assert "single_leg_jump_squat" not in progress.four
+    assert ("single_leg_jump_squat", "paused") in kinds(h, **profile)
+
+
+def test_jumping_returns_at_eight_when_pain_settles() -> None:
+    profile = {"abilities": _reach_the_jumps(), "pain": {"intensity": 2}}
+    sore = [checkin(day(-20 + i), 6) for i in range(7)]
+    calm = [checkin(day(-10 + i), 1) for i in range(7)]
+    progress = replay(make_profile(**profile), history(checkins=sore + calm).until(TODAY))
+    assert progress.tracks["single_leg_jump_squat"].target == 8
+
+
+def test_flare_ups_more_than_fourteen_days_apart_add_no_caution() -> None:
+    h = history(
+        [session(day(-21), sets("dead_bug", 8)), session(day(-3), sets("dead_bug", 8))],
+        [checkin(day(-20), 6), *[checkin(day(-19 + i), 1) for i in range(3)], checkin(day(-2), 6)],
+    )
+    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+    assert len(replay(make_profile(pain={"intensity": 2}), h.until(TODAY)).flare_dates) == 2
+    assert "repeated_flare_ups" not in [c.code for c in result.triage.cautions]

@@ -1,0 +1,66 @@
+"""The profile and history contracts: defaults, strictness and friendly errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from backstride.core.errors import InputError
+from backstride.core.inputs import history_from_json, parse_today, profile_from_json
+from backstride.core.profile import Profile
+
+
+def test_trend_defaults_to_same_and_lists_to_empty() -> None:
+    profile = Profile.model_validate(
+        {
+            "age": 30,
+            "running": {"level": "beginner", "weekly_km": 0, "runs_per_week": 0},
+            "pain": {
+                "regions": ["upper_back"],
+                "intensity": 2,
+                "weeks": 1,
+                "eases_with_rest": True,
+            },
+            "setting": "outdoor",
+            "minutes_per_session": 10,
+            "strength_days_per_week": 2,
+        }
+    )
+    assert profile.pain.trend == "same"
+    assert profile.pain.timing == () and profile.pain.worse_with == ()
+    assert profile.red_flags == () and profile.equipment == () and profile.abilities == {}
+    assert profile.cleared_by_clinician is False and profile.schema_version == 1
+
+
+def test_repeated_list_items_are_kept_once() -> None:
+    text = (
+        '{"age": 30, "running": {"level": "beginner", "weekly_km": 0, "runs_per_week": 0},'
+        '"pain": {"regions": ["lower_back", "lower_back"], "intensity": 2, "weeks": 1,'
+        '"eases_with_rest": true}, "equipment": ["mat", "mat"], "setting": "indoor",'
+        '"minutes_per_session": 10, "strength_days_per_week": 2}'
+    )
+    profile = profile_from_json(text)
+    assert profile.pain.regions == ("lower_back",) and profile.equipment == ("mat",)
+
+
+def test_several_problems_are_each_named() -> None:
+    with pytest.raises(InputError) as caught:
+        profile_from_json('{"age": 200}')
+    assert "age: must be at most 100, got 200" in caught.value.lines
+    assert "running: is required" in caught.value.lines
+
+
+def test_a_date_and_time_is_not_a_date() -> None:
+    with pytest.raises(InputError, match="must be a date written YYYY-MM-DD"):
+        history_from_json('{"checkins": [{"date": "2026-01-02T07:00", "morning_pain": 1}]}')
+
+
+def test_unrated_run_pain_is_null() -> None:
+    history = history_from_json(
+        '{"runs": [{"date": "2026-01-02", "km": 5, "minutes": 30, "pain_during": null}]}'
+    )
+    assert history.runs[0].worst_pain is None
+
+
+def test_today_must_be_a_real_date() -> None:
+    with pytest.raises(InputError, match="--today"):
+        parse_today("2026-02-29")
