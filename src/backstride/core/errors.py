@@ -26,19 +26,18 @@ def field_path(loc: Sequence[int | str]) -> str:
     return path
 
 
-def _limit(ctx: dict[str, Any], key: str) -> Any:
-    return ctx.get(key)
-
-
-def _problem(error: Any) -> str:
-    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+def problem(error: Any) -> str:
+    """What is wrong with one field, in plain words."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    # Some callers (Django Ninja) leave the offending value out; then so do we.
+    got = f", got {error['input']!r}" if "input" in error else ""
     simple = {
         "missing": "is required",
         "extra_forbidden": "is not a known field (check the spelling)",
-        "int_type": f"must be a whole number, got {given!r}",
-        "float_type": f"must be a number, got {given!r}",
-        "bool_type": f"must be true or false, got {given!r}",
-        "string_type": f"must be text, got {given!r}",
+        "int_type": f"must be a whole number{got}",
+        "float_type": f"must be a number{got}",
+        "bool_type": f"must be true or false{got}",
+        "string_type": f"must be text{got}",
         "model_type": "must be a JSON object",
         "dict_type": "must be a JSON object",
         "list_type": "must be a list",
@@ -47,7 +46,7 @@ def _problem(error: Any) -> str:
     if kind in simple:
         return simple[kind]
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, got {given!r}"
+        return f"must be one of {ctx.get('expected')}{got}"
     bounds = {
         "greater_than_equal": ("at least", "ge"),
         "greater_than": ("more than", "gt"),
@@ -56,7 +55,7 @@ def _problem(error: Any) -> str:
     }
     if kind in bounds:
         words, key = bounds[kind]
-        return f"must be {words} {_limit(ctx, key)}, got {given!r}"
+        return f"must be {words} {ctx.get(key)}{got}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":
@@ -70,7 +69,7 @@ def describe(error: ValidationError, prefix: str = "") -> list[str]:
     lines = []
     for item in error.errors():
         path = field_path([prefix, *item["loc"]] if prefix else item["loc"])
-        lines.append(f"{path or '(top level)'}: {_problem(item)}")
+        lines.append(f"{path or '(top level)'}: {problem(item)}")
     return lines
 
 

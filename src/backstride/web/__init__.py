@@ -1,0 +1,1 @@
+"""The web app: Django pages for runners and the JSON API, storing facts and calling core."""

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from backstride.web.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.EmailLoginView.as_view(), name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("", views.account, name="account"),
+    path("password/", views.change_password, name="password"),
+    path("delete/", views.delete_account, name="delete"),
+    path("export/", views.export_json, name="export"),
+    path("import/", views.import_json, name="import"),
+]

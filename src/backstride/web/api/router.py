@@ -1,0 +1,107 @@
+"""The NinjaAPI object, its error answers, and the endpoints that need no account."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Status
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from backstride.core.errors import InputError, field_path, problem
+from backstride.core.plan import PlanResult
+from backstride.core.programme import build_programme
+from backstride.core.triage import Triage, triage
+from backstride.web.accounts.models import ApiToken, token_digest
+from backstride.web.accounts.service import create_account
+from backstride.web.api import me
+from backstride.web.api.schemas import (
+    Account,
+    Credentials,
+    FieldErrors,
+    PlanRequest,
+    Problem,
+    Token,
+)
+
+api = NinjaAPI(
+    title="backstride API",
+    version="1",
+    description=(
+        "Triage and plans for runners with back pain, and each runner's own log of sessions, "
+        "morning check-ins and runs. Authenticated endpoints take `Authorization: Bearer TOKEN` "
+        "from `POST /api/v1/auth/token`. Not a diagnosis."
+    ),
+    urls_namespace="api",
+)
+api.add_router("/me", me.router)
+
+
+def _field(loc: list[Any]) -> str:
+    # Ninja prefixes the body parameter's place and name: ["body", "payload", "date"].
+    parts = list(loc)
+    if parts[:1] == ["body"]:
+        parts = parts[2:]
+    elif parts[:1] in (["query"], ["path"]):
+        parts = parts[1:]
+    return field_path(parts) or "body"
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
+    detail = [{"field": _field(e["loc"]), "message": problem(e)} for e in error.errors]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(InputError)
+def _bad_input(request: HttpRequest, error: InputError) -> HttpResponse:
+    detail = []
+    for line in error.lines:
+        field, _, message = line.partition(": ")
+        detail.append({"field": field, "message": message})
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "a valid bearer token is required"}, status=401)
+
+
+@api.post("/triage", response={200: Triage, 422: FieldErrors}, tags=["engine"])
+def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
+    """Screen a profile (and the check-ins of a history) for warning signs."""
+    return triage(payload.profile, payload.history.until(payload.today or dt.date.max).checkins)
+
+
+@api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])
+def plan_endpoint(request: HttpRequest, payload: PlanRequest) -> PlanResult:
+    """The programme for a profile and history, as `backstride plan --json` gives it."""
+    return build_programme(payload.profile, payload.history, payload.today or dt.date.today())
+
+
+@api.post("/auth/signup", response={201: Account, 422: FieldErrors}, tags=["accounts"])
+def signup(request: HttpRequest, payload: Credentials) -> Status[Account]:
+    user = create_account(payload.email, payload.password)
+    return Status(201, Account(id=user.id, email=user.email))
+
+
+@api.post("/auth/token", response={200: Token, 401: Problem, 429: Problem}, tags=["accounts"])
+def token(request: HttpRequest, payload: Credentials) -> Status[Any]:
+    """Trade email and password for a bearer token (90 days, or until logout)."""
+    user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        return Status(429, Problem(detail="too many failed attempts; try again in 15 minutes"))
+    if user is None:
+        return Status(401, Problem(detail="wrong email or password"))
+    return Status(200, Token(token=ApiToken.issue(user)))  # type: ignore[arg-type]
+
+
+@api.post("/auth/logout", response={204: None}, auth=me.bearer, tags=["accounts"])
+def logout(request: HttpRequest) -> Status[None]:
+    """Revoke the token this request carries."""
+    header = request.headers.get("Authorization", "")
+    ApiToken.objects.filter(digest=token_digest(header.partition(" ")[2].strip())).delete()
+    return Status(204, None)

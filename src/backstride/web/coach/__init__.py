@@ -1,0 +1,1 @@
+"""The runner's coach: profile, check-ins, sessions and runs, and the pages that show the plan."""

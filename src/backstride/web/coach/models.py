@@ -1,0 +1,70 @@
+"""What the runner told us and did: facts only. The plan is derived from these on each request."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class RunnerProfile(models.Model):
+    """The profile JSON (schema_version 1) exactly as core validated it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runner_profile"
+    )
+    data = models.JSONField()
+    updated = models.DateTimeField(auto_now=True)
+
+
+class TrainingSession(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_sessions"
+    )
+    date = models.DateField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["user", "date"])]
+
+
+class SetEntry(models.Model):
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="sets")
+    exercise = models.CharField(max_length=64)
+    reps = models.PositiveSmallIntegerField()
+    pain = models.PositiveSmallIntegerField()
+    form = models.CharField(max_length=4, choices=[("good", "good"), ("poor", "poor")])
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Checkin(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    date = models.DateField()
+    morning_pain = models.PositiveSmallIntegerField()
+    red_flags = models.JSONField(default=list)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["user", "date"])]
+
+
+class Run(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runs"
+    )
+    date = models.DateField()
+    km = models.FloatField()
+    minutes = models.FloatField()
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["user", "date"])]

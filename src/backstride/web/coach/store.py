@@ -1,0 +1,168 @@
+"""The only place that turns stored rows into core models and back; views and the API call it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.plan import PlanResult
+from backstride.core.profile import Profile
+from backstride.core.programme import build_programme
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+
+
+def profile_of(user: User) -> Profile | None:
+    row = m.RunnerProfile.objects.filter(user=user).first()
+    return Profile.model_validate(row.data) if row else None
+
+
+def save_profile(user: User, profile: Profile) -> None:
+    m.RunnerProfile.objects.update_or_create(
+        user=user, defaults={"data": profile.model_dump(mode="json")}
+    )
+
+
+def session_model(row: m.TrainingSession) -> Session:
+    sets = tuple(
+        SetLog(exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)  # type: ignore[arg-type]
+        for s in row.sets.all()
+    )
+    return Session(date=row.date, sets=sets)
+
+
+def checkin_model(row: m.Checkin) -> Checkin:
+    return Checkin(date=row.date, morning_pain=row.morning_pain, red_flags=tuple(row.red_flags))
+
+
+def run_model(row: m.Run) -> Run:
+    return Run(
+        date=row.date,
+        km=row.km,
+        minutes=row.minutes,
+        pain_during=row.pain_during,
+        pain_after=row.pain_after,
+    )
+
+
+def history_of(user: User) -> History:
+    """Stored rows were validated on the way in, so they are rebuilt without re-checking."""
+    sessions = m.TrainingSession.objects.filter(user=user).prefetch_related("sets")
+    return History.model_construct(
+        sessions=tuple(session_model(s) for s in sessions if s.sets.all()),
+        checkins=tuple(checkin_model(c) for c in m.Checkin.objects.filter(user=user)),
+        runs=tuple(run_model(r) for r in m.Run.objects.filter(user=user)),
+    )
+
+
+def plan_of(user: User, today: dt.date) -> tuple[Profile | None, PlanResult | None]:
+    profile = profile_of(user)
+    if profile is None:
+        return None, None
+    return profile, build_programme(profile, history_of(user), today)
+
+
+def add_session(user: User, session: Session) -> m.TrainingSession:
+    with transaction.atomic():
+        row = m.TrainingSession.objects.create(user=user, date=session.date)
+        m.SetEntry.objects.bulk_create(
+            m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
+            for s in session.sets
+        )
+    return row
+
+
+def add_set(user: User, day: dt.date, set_log: SetLog) -> m.SetEntry:
+    """Append one set to the runner's session of that day, starting it if needed."""
+    with transaction.atomic():
+        row = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id").first()
+        if row is None:
+            row = m.TrainingSession.objects.create(user=user, date=day)
+        return m.SetEntry.objects.create(
+            session=row,
+            exercise=set_log.exercise,
+            reps=set_log.reps,
+            pain=set_log.pain,
+            form=set_log.form,
+        )
+
+
+def add_checkin(user: User, checkin: Checkin) -> m.Checkin:
+    return m.Checkin.objects.create(
+        user=user,
+        date=checkin.date,
+        morning_pain=checkin.morning_pain,
+        red_flags=list(checkin.red_flags),
+    )
+
+
+def add_run(user: User, run: Run) -> m.Run:
+    return m.Run.objects.create(
+        user=user,
+        date=run.date,
+        km=run.km,
+        minutes=run.minutes,
+        pain_during=run.pain_during,
+        pain_after=run.pain_after,
+    )
+
+
+def session_json(row: m.TrainingSession) -> dict[str, Any]:
+    return {"id": row.id, **session_model(row).model_dump(mode="json")}
+
+
+def checkin_json(row: m.Checkin) -> dict[str, Any]:
+    return {"id": row.id, **checkin_model(row).model_dump(mode="json")}
+
+
+def run_json(row: m.Run) -> dict[str, Any]:
+    return {"id": row.id, **run_model(row).model_dump(mode="json")}
+
+
+def export(user: User) -> dict[str, Any]:
+    """Everything the runner stored, in the import format (DESIGN section 5)."""
+    profile = profile_of(user)
+    return {
+        "schema_version": 1,
+        "profile": profile.model_dump(mode="json") if profile else None,
+        "history": history_of(user).model_dump(mode="json"),
+    }
+
+
+def _session_key(s: Session) -> tuple[Any, ...]:
+    return (s.date, tuple(sorted((x.exercise, x.reps, x.pain, x.form) for x in s.sets)))
+
+
+def _run_key(r: Run) -> tuple[Any, ...]:
+    return (r.date, round(r.km, 3), round(r.minutes, 2))
+
+
+def import_data(user: User, profile: Profile | None, history: History) -> dict[str, int]:
+    """Set the profile and add the history items not stored yet; never delete anything."""
+    current = history_of(user)
+    have_sessions = {_session_key(s) for s in current.sessions}
+    have_checkins = {(c.date, c.morning_pain, c.red_flags) for c in current.checkins}
+    have_runs = {_run_key(r) for r in current.runs}
+    added = {"sessions": 0, "checkins": 0, "runs": 0}
+    with transaction.atomic():
+        if profile is not None:
+            save_profile(user, profile)
+        for s in history.sessions:
+            if _session_key(s) not in have_sessions:
+                add_session(user, s)
+                have_sessions.add(_session_key(s))
+                added["sessions"] += 1
+        for c in history.checkins:
+            if (c.date, c.morning_pain, c.red_flags) not in have_checkins:
+                add_checkin(user, c)
+                have_checkins.add((c.date, c.morning_pain, c.red_flags))
+                added["checkins"] += 1
+        for r in history.runs:
+            if _run_key(r) not in have_runs:
+                add_run(user, r)
+                have_runs.add(_run_key(r))
+                added["runs"] += 1
+    return added

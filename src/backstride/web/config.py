@@ -1,0 +1,99 @@
+"""Settings from the environment, checked at start with a clear message for a bad value."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from platformdirs import user_data_dir
+
+
+class ConfigError(Exception):
+    """A setting in the environment is wrong; the message names it."""
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """Only true/false (any case) or 1/0: 'yes', 'on' or a typo is refused, not guessed."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in ("true", "1"):
+        return True
+    if value in ("false", "0"):
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    secret_key: str
+    debug: bool
+    https: bool
+    allowed_hosts: list[str]
+    database: dict[str, Any]
+
+
+def data_dir() -> Path:
+    path = Path(os.environ.get("BACKSTRIDE_DATA_DIR") or user_data_dir("backstride"))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"BACKSTRIDE_DATA_DIR {path} cannot be created: {error}") from None
+    return path
+
+
+def secret_key(folder: Path) -> str:
+    """BACKSTRIDE_SECRET_KEY, else a key generated once and kept in the data folder."""
+    given = os.environ.get("BACKSTRIDE_SECRET_KEY")
+    if given is not None:
+        if len(given) < 32:
+            raise ConfigError("BACKSTRIDE_SECRET_KEY must be at least 32 characters")
+        return given
+    path = folder / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def database(folder: Path) -> dict[str, Any]:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(folder / "backstride.sqlite3"),
+            # WAL lets readers go on while a set is written; IMMEDIATE avoids lock upgrades.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                " PRAGMA busy_timeout=5000;",
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    if not url.startswith(("postgres://", "postgresql://", "sqlite:///")):
+        raise ConfigError("DATABASE_URL must start with postgres://, postgresql:// or sqlite:///")
+    try:
+        parsed = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    except ValueError as error:
+        raise ConfigError(f"DATABASE_URL cannot be read: {error}") from None
+    if parsed["ENGINE"].endswith("postgresql") and not parsed.get("NAME"):
+        raise ConfigError("DATABASE_URL names no database")
+    return parsed
+
+
+def load() -> Config:
+    folder = data_dir()
+    hosts = os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    return Config(
+        data_dir=folder,
+        secret_key=secret_key(folder),
+        debug=env_bool("BACKSTRIDE_DEBUG", False),
+        https=env_bool("BACKSTRIDE_HTTPS", False),
+        allowed_hosts=[h.strip() for h in hosts.split(",") if h.strip()],
+        database=database(folder),
+    )

@@ -1,0 +1,51 @@
+"""'Find your four': walk the ladder from the top until four exercises go well."""
+
+from __future__ import annotations
+
+from backstride.core.calibration import found_so_far, next_to_try
+from tests.factories import make_profile
+
+
+def test_calibration_starts_at_the_top_of_the_ladder() -> None:
+    assert next_to_try(make_profile()) == "superman"
+
+
+def test_an_ok_answer_moves_to_the_next_rank() -> None:
+    assert next_to_try(make_profile(abilities={"superman": "ok"})) == "dead_bug"
+
+
+def test_a_painful_answer_offers_the_easier_variant_first() -> None:
+    profile = make_profile(
+        abilities={"superman": "ok", "dead_bug": "ok", "single_leg_balance_reach": "painful"}
+    )
+    assert next_to_try(profile) == "single_leg_balance"
+
+
+def test_exercises_ruled_out_by_painful_movements_are_not_offered() -> None:
+    profile = make_profile(pain={"worse_with": ["bending_backward"]})
+    assert next_to_try(profile) == "dead_bug"
+
+
+def test_calibration_stops_when_four_are_found() -> None:
+    answers = {
+        "superman": "ok",
+        "dead_bug": "poor_form",
+        "single_leg_balance_reach": "ok",
+        "high_plank_leg_lift": "ok",
+        "single_leg_bridge": "ok",
+    }
+    profile = make_profile(abilities=answers)
+    assert next_to_try(profile) is None
+    assert found_so_far(profile) == [
+        "superman",
+        "single_leg_balance_reach",
+        "high_plank_leg_lift",
+        "single_leg_bridge",
+    ]
+
+
+def test_calibration_ends_when_the_ladder_runs_out() -> None:
+    from backstride.core.catalog import load_catalog
+
+    everything = {e: "painful" for e in load_catalog().exercises}
+    assert next_to_try(make_profile(abilities=everything)) is None
