@@ -134,3 +134,21 @@ def test_every_reason_and_caution_has_a_plain_message() -> None:
     result = triage(profile)
     for item in [*result.reasons, *result.cautions]:
         assert item.code and len(item.message) > 15
+
+
+def test_clearing_covers_the_see_doctor_signs_reported_so_far() -> None:
+    from backstride.core.triage import clear
+
+    checkins = [checkin(day(-2), 3, ("fever_or_unwell",))]
+    cleared = clear(make_profile(pain={"trend": "worse"}), checkins)
+    assert cleared.cleared_by_clinician is True
+    assert triage(cleared, checkins).level == "self_manage"
+    later = [*checkins, checkin(day(-1), 2, ("night_pain",))]
+    assert triage(cleared, later).level == "see_doctor"
+
+
+def test_clearing_never_covers_an_emergency_sign_from_a_checkin() -> None:
+    from backstride.core.triage import clear
+
+    checkins = [checkin(day(-2), 3, ("saddle_numbness",))]
+    assert triage(clear(make_profile(), checkins), checkins).level == "emergency"

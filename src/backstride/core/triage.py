@@ -142,3 +142,12 @@ def triage(profile: Profile, checkins: Sequence[Checkin] = ()) -> Triage:
     reasons.sort(key=lambda r: -LEVEL_ORDER[r.level])
     level = max((r.level for r in reasons), key=LEVEL_ORDER.__getitem__, default="self_manage")
     return Triage(level=level, reasons=reasons, cautions=cautions)
+
+
+def clear(profile: Profile, checkins: Sequence[Checkin] = ()) -> Profile:
+    """A clinician has cleared the runner: the see-doctor signs reported so far, in the
+    profile or in check-ins, become part of what the clearance covers. Emergency signs
+    are never cleared this way."""
+    reported = [f for c in checkins for f in c.red_flags if flag_level(f) == "see_doctor"]
+    flags = tuple(dict.fromkeys([*profile.red_flags, *reported]))
+    return profile.model_copy(update={"red_flags": flags, "cleared_by_clinician": True})

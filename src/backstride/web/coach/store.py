@@ -166,3 +166,26 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
                 have_runs.add(_run_key(r))
                 added["runs"] += 1
     return added
+
+
+def sets_on(user: User, day: dt.date) -> list[SetLog]:
+    """Every set the runner logged on that day, in the order they were saved."""
+    rows = m.SetEntry.objects.filter(session__user=user, session__date=day).order_by("id")
+    return [
+        SetLog(exercise=r.exercise, reps=r.reps, pain=r.pain, form=r.form)  # type: ignore[arg-type]
+        for r in rows
+    ]
+
+
+def session_plan(user: User, day: dt.date) -> PlanResult | None:
+    """The plan as it stood when the day began: today's sets do not reshuffle today's session."""
+    profile = profile_of(user)
+    if profile is None:
+        return None
+    past = history_of(user)
+    before = History.model_construct(
+        sessions=tuple(s for s in past.sessions if s.date != day),
+        checkins=past.checkins,
+        runs=past.runs,
+    )
+    return build_programme(profile, before, day)

@@ -1,7 +1,55 @@
-"""Work in progress."""
+"""'Find your four': try each ladder exercise from the top and say how it went."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from backstride.core.calibration import found_so_far, next_to_try
+from backstride.core.catalog import load_catalog
+from backstride.core.triage import triage
+from backstride.web.coach import store
+from backstride.web.coach.views.common import user_of
+
+ANSWERS = {"ok": "Fine", "painful": "It hurts", "poor_form": "Can't keep good form"}
 
 
-def calibrate(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def calibrate(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    profile = store.profile_of(user)
+    if profile is None:
+        return redirect("coach:intake")
+    if triage(profile, store.history_of(user).checkins).level != "self_manage":
+        return redirect("coach:see_doctor")
+    trying = next_to_try(profile)
+    if request.method == "POST":
+        answer, exercise = request.POST.get("answer"), request.POST.get("exercise")
+        if answer not in ANSWERS or exercise != trying:
+            return _page(
+                request,
+                profile,
+                trying,
+                status=400,
+                error="Please choose one of the three answers for this exercise.",
+            )
+        abilities = {**profile.abilities, exercise: answer}
+        store.save_profile(user, profile.model_copy(update={"abilities": abilities}))
+        return redirect("coach:calibrate")
+    if trying is None:
+        return redirect("coach:plan")
+    return _page(request, profile, trying)
+
+
+def _page(
+    request: HttpRequest, profile: object, trying: str | None, status: int = 200, error: str = ""
+) -> HttpResponse:
+    if trying is None:
+        return redirect("coach:plan")
+    catalog = load_catalog()
+    found = [catalog[e] for e in found_so_far(profile)]  # type: ignore[arg-type]
+    context = {"exercise": catalog[trying], "found": found, "answers": ANSWERS, "error": error}
+    return render(request, "coach/calibrate.html", context, status=status)

@@ -1,11 +1,88 @@
-"""Work in progress."""
+"""The guided session: one exercise at a time, set by set, each set saved as it is entered."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from backstride.core.catalog import load_catalog
+from backstride.core.errors import InputError, validate
+from backstride.core.history import SetLog
+from backstride.core.session_flow import session_flow
+from backstride.web.coach import store
+from backstride.web.coach.views.common import today, user_of
+
+REST_SECONDS = 75
 
 
-def guided(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+def guided(
+    request: HttpRequest, status: int = 200, problems: list[str] | None = None
+) -> HttpResponse:
+    user = user_of(request)
+    result = store.session_plan(user, today())
+    if result is None:
+        return redirect("coach:intake")
+    if result.plan is None:
+        return redirect("coach:see_doctor")
+    flow = session_flow(result.plan.strength.exercises, store.sets_on(user, today()))
+    upcoming = flow.next
+    context = {
+        "flow": flow,
+        "upcoming": upcoming,
+        "exercise": load_catalog()[upcoming.exercise.id] if upcoming else None,
+        "rest": REST_SECONDS if request.GET.get("rest") == "1" else 0,
+        "pain_values": range(11),
+        "problems": problems or [],
+    }
+    return render(request, "coach/session.html", context, status=status)
 
 
-def log_set(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def log_set(request: HttpRequest) -> HttpResponse:
+    """Save one set. A repeated submit of the same set number (a retry after a lost
+    connection) is recognised and not saved twice."""
+    user = user_of(request)
+    day = today()
+    data = {
+        "exercise": request.POST.get("exercise", ""),
+        "reps": _int(request.POST.get("reps")),
+        "pain": _int(request.POST.get("pain")),
+        "form": "good"
+        if request.POST.get("form_ok") == "yes"
+        else ("poor" if request.POST.get("form_ok") == "no" else ""),
+    }
+    try:
+        set_log = validate(SetLog, data)
+    except InputError as error:
+        return guided(request, status=400, problems=_plain(error.lines))
+    number = _int(request.POST.get("set_number"))
+    already = [s for s in store.sets_on(user, day) if s.exercise == set_log.exercise]
+    if not isinstance(number, int) or number > len(already):
+        store.add_set(user, day, set_log)
+    if set_log.pain > 5:
+        messages.warning(request, f"Pain {set_log.pain}/10 is above 5: that exercise stops here.")
+        return redirect("coach:session")
+    return redirect(reverse("coach:session") + "?rest=1")
+
+
+def _int(value: str | None) -> int | str | None:
+    if value is None or value.strip() == "":
+        return None
+    return int(value) if value.strip().lstrip("-").isdigit() else value
+
+
+def _plain(lines: list[str]) -> list[str]:
+    names = {"reps": "Reps done", "pain": "Pain", "form": "Form", "exercise": "Exercise"}
+    out = []
+    for line in lines:
+        field, _, problem = line.partition(": ")
+        out.append(
+            f"{names.get(field, field)}: {problem.replace('is required', 'please fill this in')}"
+        )
+    return out

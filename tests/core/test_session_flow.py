@@ -1,0 +1,46 @@
+"""The guided session: sets in order, and a set above 5/10 pain stops that exercise."""
+
+from __future__ import annotations
+
+from backstride.core.programme import build_programme
+from backstride.core.session_flow import session_flow
+from tests.factories import TODAY, history, make_profile, sets
+
+
+def items():  # type: ignore[no-untyped-def]
+    plan = build_programme(make_profile(), history(), TODAY).plan
+    assert plan is not None
+    return plan.strength.exercises
+
+
+def test_a_fresh_session_starts_with_set_one_of_the_first_exercise() -> None:
+    flow = session_flow(items(), [])
+    assert flow.next is not None
+    assert (flow.next.exercise.id, flow.next.number) == ("superman", 1)
+
+
+def test_after_three_sets_the_next_exercise_comes() -> None:
+    flow = session_flow(items(), sets("superman", 8))
+    assert flow.next is not None
+    assert (flow.next.exercise.id, flow.next.number) == ("dead_bug", 1)
+
+
+def test_a_set_above_five_stops_that_exercise_and_says_why() -> None:
+    flow = session_flow(items(), sets("superman", 8, pain=6, count=1))
+    assert [s.exercise.id for s in flow.stopped] == ["superman"]
+    assert "6/10" in flow.stopped[0].reason
+    assert flow.next is not None and flow.next.exercise.id == "dead_bug"
+
+
+def test_pain_five_does_not_stop() -> None:
+    flow = session_flow(items(), sets("superman", 8, pain=5, count=1))
+    assert flow.stopped == []
+    assert flow.next is not None and (flow.next.exercise.id, flow.next.number) == ("superman", 2)
+
+
+def test_the_session_finishes_when_every_exercise_is_done_or_stopped() -> None:
+    logged = (sets("superman", 8) + sets("dead_bug", 8, pain=7, count=1)
+              + sets("single_leg_balance_reach", 8) + sets("high_plank_leg_lift", 8))
+    flow = session_flow(items(), logged)
+    assert flow.finished
+    assert len(flow.done) == 4

@@ -1,0 +1,219 @@
+"""The runner's journey pages: check-in, calibration, plan, exercises, guided session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from backstride.core.vocab import EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS
+from backstride.web.coach import models as m
+from backstride.web.coach import store
+from tests.web.helpers import runner, runner_without_profile
+
+pytestmark = pytest.mark.django_db
+ALL_NO = {f: "no" for f in (*EMERGENCY_FLAGS, *SEE_DOCTOR_FLAGS)}
+PAIN = {
+    "regions": ["lower_back"],
+    "intensity": "3",
+    "weeks": "2",
+    "trend": "same",
+    "timing": ["after_run"],
+    "eases_with_rest": "yes",
+}
+ABOUT = {
+    "age": "35",
+    "level": "intermediate",
+    "weekly_km": "30",
+    "runs_per_week": "3",
+    "equipment": ["mat"],
+    "setting": "indoor",
+    "minutes_per_session": "20",
+    "strength_days_per_week": "3",
+}
+
+
+def check_in(client: Client, flags: dict[str, str], pain: dict[str, Any] = PAIN) -> Any:
+    first = client.post("/check-in/1/", flags)
+    if first.status_code != 302 or first["Location"] != "/check-in/2/":
+        return first
+    client.post("/check-in/2/", pain)
+    return client.post("/check-in/3/", ABOUT)
+
+
+def test_home_shows_the_warning_signs_and_not_a_diagnosis() -> None:
+    page = Client().get("/").content.decode()
+    assert "Start check-in" in page and "not a diagnosis" in page
+    assert "numbness between the legs" in page
+
+
+def test_check_in_asks_every_warning_sign_first() -> None:
+    client, _ = runner_without_profile()
+    page = client.get("/check-in/1/").content.decode()
+    assert "Is the skin between your legs" in page and "Have you ever had cancer?" in page
+
+
+def test_an_unanswered_warning_sign_is_refused() -> None:
+    client, _ = runner_without_profile()
+    answers = dict(ALL_NO)
+    del answers["cancer_history"]
+    response = client.post("/check-in/1/", answers)
+    assert response.status_code == 400
+    assert "Please answer yes or no." in response.content.decode()
+
+
+def test_an_emergency_answer_stops_at_once_and_stores_nothing() -> None:
+    client, user = runner_without_profile()
+    response = check_in(client, {**ALL_NO, "saddle_numbness": "yes"})
+    assert response["Location"] == "/check-in/emergency/"
+    assert "Get urgent medical help today" in client.get("/check-in/emergency/").content.decode()
+    assert store.profile_of(user) is None
+
+
+def test_see_doctor_answers_lead_to_the_doctor_page_and_no_plan() -> None:
+    client, user = runner_without_profile()
+    response = check_in(client, {**ALL_NO, "fever_or_unwell": "yes"})
+    assert response["Location"] == "/check-in/see-a-doctor/"
+    assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
+    page = client.get("/check-in/see-a-doctor/").content.decode()
+    assert "See a doctor before you start" in page and "Fever" in page
+
+
+def test_clearance_needs_the_box_ticked_then_opens_the_plan() -> None:
+    client, user = runner(red_flags=["cancer_history"])
+    assert client.post("/check-in/see-a-doctor/", {}).status_code == 400
+    assert client.post("/check-in/see-a-doctor/", {"cleared": "yes"}).status_code == 302
+    assert store.profile_of(user).cleared_by_clinician is True  # type: ignore[union-attr]
+    assert client.get("/plan/").status_code == 200
+
+
+def test_a_calm_check_in_goes_to_calibration_and_saves_the_profile() -> None:
+    client, user = runner_without_profile()
+    response = check_in(client, ALL_NO)
+    assert response["Location"] == "/calibrate/"
+    profile = store.profile_of(user)
+    assert profile is not None and profile.pain.intensity == 3 and profile.age == 35
+
+
+def test_bad_answers_in_a_step_name_the_problem() -> None:
+    client, _ = runner_without_profile()
+    client.post("/check-in/1/", ALL_NO)
+    response = client.post("/check-in/2/", {**PAIN, "intensity": "11", "regions": []})
+    assert response.status_code == 400
+    assert "Pick at least one" in response.content.decode()
+
+
+def test_calibration_walks_the_ladder_until_four_are_found() -> None:
+    client, user = runner()
+    assert "Try: Superman" in client.get("/calibrate/").content.decode()
+    client.post("/calibrate/", {"exercise": "superman", "answer": "painful"})
+    client.post("/calibrate/", {"exercise": "dead_bug", "answer": "ok"})
+    client.post("/calibrate/", {"exercise": "single_leg_balance_reach", "answer": "poor_form"})
+    assert "Single-leg balance" in client.get("/calibrate/").content.decode()
+    for exercise in ("single_leg_balance", "high_plank_leg_lift", "single_leg_bridge"):
+        client.post("/calibrate/", {"exercise": exercise, "answer": "ok"})
+    assert client.get("/calibrate/")["Location"] == "/plan/"
+    _, result = store.plan_of(user, dt.date.today())
+    assert result is not None and result.plan is not None
+    ids = [e.id for e in result.plan.strength.exercises]
+    assert ids == ["dead_bug", "single_leg_balance", "high_plank_leg_lift", "single_leg_bridge"]
+
+
+def test_a_calibration_answer_for_the_wrong_exercise_is_refused() -> None:
+    client, user = runner()
+    assert client.post("/calibrate/", {"exercise": "v_up", "answer": "ok"}).status_code == 400
+    assert store.profile_of(user).abilities == {}  # type: ignore[union-attr]
+
+
+def test_the_plan_page_shows_the_four_the_week_and_the_why() -> None:
+    client, _ = runner()
+    page = client.get("/plan/").content.decode()
+    for text in (
+        "Superman",
+        "Dead bug",
+        "This week",
+        "Running: easy only",
+        "Rank 1 of the ladder",
+        "/exercises/superman/",
+    ):
+        assert text in page
+
+
+def test_exercise_pages_show_steps_cues_mistakes_and_options() -> None:
+    page = Client().get("/exercises/v_up/").content.decode()
+    for text in (
+        "How to do it",
+        "Cues",
+        "Common mistakes",
+        "Easier",
+        "/exercises/single_leg_v_up/",
+    ):
+        assert text in page
+    assert Client().get("/exercises/nope/").status_code == 404
+    assert "Dead bug" in Client().get("/exercises/?q=beetle").content.decode()
+
+
+def _set(client: Client, exercise: str, number: int, pain: int = 0, reps: int = 8) -> Any:
+    return client.post(
+        "/session/set/",
+        {"exercise": exercise, "set_number": number, "reps": reps, "pain": pain, "form_ok": "yes"},
+    )
+
+
+def test_guided_session_saves_each_set_as_it_is_entered() -> None:
+    client, user = runner()
+    assert "Set 1 of 3" in client.get("/session/").content.decode()
+    response = _set(client, "superman", 1)
+    assert response["Location"] == "/session/?rest=1"
+    assert m.SetEntry.objects.filter(session__user=user).count() == 1
+    page = client.get("/session/?rest=1").content.decode()
+    assert "Set 2 of 3" in page and "Rest before the next set" in page and "saved-sets" in page
+
+
+def test_a_repeated_submit_of_the_same_set_is_not_saved_twice() -> None:
+    client, user = runner()
+    _set(client, "superman", 1)
+    _set(client, "superman", 1)
+    assert m.SetEntry.objects.filter(session__user=user).count() == 1
+
+
+def test_a_set_above_five_stops_the_exercise_and_says_why() -> None:
+    client, _ = runner()
+    _set(client, "superman", 1, pain=7)
+    page = client.get("/session/").content.decode()
+    assert "Stopped:" in page and "7/10" in page
+    assert "<h1>Dead bug</h1>" in page
+
+
+def test_bad_set_input_is_refused_and_nothing_is_stored() -> None:
+    client, user = runner()
+    response = client.post(
+        "/session/set/",
+        {"exercise": "superman", "set_number": 1, "reps": "", "pain": "12", "form_ok": "yes"},
+    )
+    assert response.status_code == 400
+    assert "Reps done" in response.content.decode()
+    assert m.SetEntry.objects.filter(session__user=user).count() == 0
+
+
+def test_after_all_sets_the_session_is_complete() -> None:
+    client, _ = runner()
+    for exercise in ("superman", "dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"):
+        for number in (1, 2, 3):
+            _set(client, exercise, number)
+    assert "Session complete" in client.get("/session/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/check-in/1/", "/calibrate/", "/plan/", "/session/", "/check-in/see-a-doctor/"]
+)
+def test_anonymous_visitors_are_sent_to_log_in(url: str) -> None:
+    response = Client().get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_session_set_needs_post() -> None:
+    client, _ = runner()
+    assert client.get("/session/set/").status_code == 405
