@@ -73,7 +73,7 @@ def test_an_emergency_answer_stops_at_once_and_stores_nothing() -> None:
 
 
 def test_see_doctor_answers_lead_to_the_doctor_page_and_no_plan() -> None:
-    client, user = runner_without_profile()
+    client, _ = runner_without_profile()
     response = check_in(client, {**ALL_NO, "fever_or_unwell": "yes"})
     assert response["Location"] == "/check-in/see-a-doctor/"
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
