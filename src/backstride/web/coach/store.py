@@ -49,12 +49,36 @@ def run_model(row: m.Run) -> Run:
 
 
 def history_of(user: User) -> History:
-    """Stored rows were validated on the way in, so they are rebuilt without re-checking."""
-    sessions = m.TrainingSession.objects.filter(user=user).prefetch_related("sets")
+    """Stored rows were validated on the way in, so they are rebuilt without re-checking;
+    plain value queries keep this cheap, as every plan request replays the whole history."""
+    sets: dict[int, list[SetLog]] = {}
+    days: dict[int, dt.date] = {}
+    rows = (
+        m.SetEntry.objects.filter(session__user=user)
+        .order_by("session_id", "id")
+        .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
+    )
+    for session_id, day, exercise, reps, pain, form in rows:
+        days[session_id] = day
+        sets.setdefault(session_id, []).append(
+            SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
+        )
+    checkins = m.Checkin.objects.filter(user=user).values_list("date", "morning_pain", "red_flags")
+    runs = m.Run.objects.filter(user=user).values_list(
+        "date", "km", "minutes", "pain_during", "pain_after"
+    )
     return History.model_construct(
-        sessions=tuple(session_model(s) for s in sessions if s.sets.all()),
-        checkins=tuple(checkin_model(c) for c in m.Checkin.objects.filter(user=user)),
-        runs=tuple(run_model(r) for r in m.Run.objects.filter(user=user)),
+        sessions=tuple(
+            Session.model_construct(date=days[i], sets=tuple(group)) for i, group in sets.items()
+        ),
+        checkins=tuple(
+            Checkin.model_construct(date=d, morning_pain=p, red_flags=tuple(f))
+            for d, p, f in checkins
+        ),
+        runs=tuple(
+            Run.model_construct(date=d, km=k, minutes=mi, pain_during=pd, pain_after=pa)
+            for d, k, mi, pd, pa in runs
+        ),
     )
 
 
