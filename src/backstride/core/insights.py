@@ -1,0 +1,116 @@
+"""What the runner's own data shows: weekly load, pain beside it, and adherence (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from backstride.core.history import History
+
+HIGH_LOAD_FOLLOW_WEEKS = 3
+MIN_HIGH_WEEKS = 2
+MIN_OTHER_WEEKS = 3
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of the day's week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Week:
+    start: dt.date
+    km: float
+    minutes: float
+    runs: int
+    morning_pain: float | None
+    run_pain: float | None
+    sessions: int
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def weeks(history: History, today: dt.date, count: int) -> list[Week]:
+    """The last `count` weeks (Monday to Sunday), oldest first, the current one included."""
+    first = week_start(today) - dt.timedelta(weeks=count - 1)
+    out = []
+    for i in range(count):
+        start = first + dt.timedelta(weeks=i)
+        end = start + dt.timedelta(days=6)
+        runs = [r for r in history.runs if start <= r.date <= end]
+        pains = [float(r.worst_pain) for r in runs if r.worst_pain is not None]
+        mornings = [float(c.morning_pain) for c in history.checkins if start <= c.date <= end]
+        sessions = sum(1 for s in history.sessions if start <= s.date <= end)
+        out.append(
+            Week(
+                start,
+                sum(r.km for r in runs),
+                sum(r.minutes for r in runs),
+                len(runs),
+                _mean(mornings),
+                _mean(pains),
+                sessions,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A plain sentence about load and pain, with what it rests on."""
+
+    text: str
+    weeks_used: int
+    enough: bool
+
+
+def load_and_pain(history: History, today: dt.date, span: int = 26) -> Finding:
+    """Morning pain in the weeks after the runner's higher-load weeks against the rest.
+    'Higher load' is the runner's own upper quarter of weekly distance."""
+    recent = weeks(history, today, span)
+    ran = [w for w in recent if w.runs]
+    if len(ran) < MIN_HIGH_WEEKS + MIN_OTHER_WEEKS:
+        need = MIN_HIGH_WEEKS + MIN_OTHER_WEEKS - len(ran)
+        return Finding(
+            f"Too early to say: log runs in {need} more week(s) to compare load and pain.",
+            len(ran),
+            False,
+        )
+    threshold = statistics.quantiles([w.km for w in ran], n=4)[2]
+    high = [i for i, w in enumerate(recent) if w.runs and w.km > threshold]
+    after: set[int] = {j for i in high for j in range(i + 1, i + 1 + HIGH_LOAD_FOLLOW_WEEKS)}
+    pain_after = [recent[j].morning_pain for j in after if j < len(recent)]
+    pain_other = [w.morning_pain for i, w in enumerate(recent) if i not in after]
+    pain_after_ok = [p for p in pain_after if p is not None]
+    pain_other_ok = [p for p in pain_other if p is not None]
+    used = len(pain_after_ok) + len(pain_other_ok)
+    if len(high) < MIN_HIGH_WEEKS or len(pain_after_ok) < 2 or len(pain_other_ok) < 2:
+        return Finding(
+            "Not enough weeks yet with both higher running load and morning "
+            "check-ins to compare; keep logging.",
+            used,
+            False,
+        )
+    return Finding(
+        f"In the {HIGH_LOAD_FOLLOW_WEEKS} weeks after weeks above {threshold:.0f} km your "
+        f"morning pain averaged {statistics.fmean(pain_after_ok):.1f}, against "
+        f"{statistics.fmean(pain_other_ok):.1f} in the other weeks "
+        f"(based on {used} weeks with check-ins).",
+        used,
+        True,
+    )
+
+
+def adherence(
+    history: History, today: dt.date, planned_per_week: int, count: int
+) -> list[tuple[dt.date, int, int]]:
+    """(week start, strength sessions done, planned) for the last `count` weeks."""
+    return [(w.start, w.sessions, planned_per_week) for w in weeks(history, today, count)]
+
+
+def flare_weeks(flare_dates: Sequence[dt.date]) -> set[dt.date]:
+    return {week_start(d) for d in flare_dates}

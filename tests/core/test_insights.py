@@ -1,0 +1,44 @@
+"""Load beside pain: weekly sums, the plain-words finding, and adherence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backstride.core.insights import adherence, load_and_pain, week_start, weeks
+from tests.factories import TODAY, checkin, history, run, session, sets
+
+
+def test_weeks_run_monday_to_sunday_with_today_in_the_last() -> None:
+    assert week_start(dt.date(2026, 11, 21)) == dt.date(2026, 11, 16)
+    h = history(runs=[run(dt.date(2026, 11, 16), 10, 60, during=2),
+                      run(dt.date(2026, 11, 15), 5, 30)])
+    last_two = weeks(h, TODAY, 2)
+    assert [w.start for w in last_two] == [dt.date(2026, 11, 9), dt.date(2026, 11, 16)]
+    assert (last_two[0].km, last_two[1].km, last_two[1].minutes) == (5, 10, 60)
+    assert last_two[1].run_pain == 2 and last_two[0].run_pain is None
+
+
+def test_too_few_weeks_gives_no_claim_and_says_how_many_more() -> None:
+    finding = load_and_pain(history(runs=[run(TODAY, 10)]), TODAY)
+    assert not finding.enough
+    assert "4 more week" in finding.text
+
+
+def test_higher_load_weeks_followed_by_more_pain_are_named() -> None:
+    runs, checkins = [], []
+    for i in range(16):
+        start = week_start(TODAY) - dt.timedelta(weeks=15 - i)
+        km = 40 if i in (3, 9) else 15
+        runs.append(run(start, km))
+        pain = 5 if i in (4, 5, 6, 10, 11, 12) else 2
+        checkins += [checkin(start + dt.timedelta(days=d), pain) for d in (1, 3)]
+    finding = load_and_pain(history(runs=runs, checkins=checkins), TODAY)
+    assert finding.enough
+    assert "morning pain averaged 5.0, against 2.0" in finding.text
+    assert finding.weeks_used == 16
+
+
+def test_adherence_counts_sessions_against_the_plan() -> None:
+    h = history([session(dt.date(2026, 11, 16), sets("dead_bug", 8)),
+                 session(dt.date(2026, 11, 18), sets("dead_bug", 8))])
+    assert adherence(h, TODAY, 3, 1) == [(dt.date(2026, 11, 16), 2, 3)]
