@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from backstride.core.catalog import load_catalog
 from backstride.core.dates import IsoDate
@@ -47,13 +47,17 @@ class Checkin(BaseModel):
 
 
 class Run(BaseModel):
+    """A run; `minutes` may be null when a file holds no times, `started_at` (UTC) comes
+    from run files and tells two files of the same run apart from two runs."""
+
     model_config = INPUT
 
     date: IsoDate
     km: Number = Field(gt=0, le=500)
-    minutes: Number = Field(gt=0, le=6000)
+    minutes: Number | None = Field(default=..., gt=0, le=6000)
     pain_during: Pain | None = None
     pain_after: Pain | None = None
+    started_at: AwareDatetime | None = None
 
     @property
     def worst_pain(self) -> int | None:
@@ -83,7 +87,7 @@ class History(BaseModel):
             runs=tuple(
                 sorted(
                     (r for r in self.runs if r.date <= today),
-                    key=lambda r: (r.date, r.km, r.minutes, r.worst_pain or -1),
+                    key=lambda r: (r.date, r.km, r.minutes or 0, r.worst_pain or -1),
                 )
             ),
         )
@@ -91,3 +95,15 @@ class History(BaseModel):
 
 def _session_key(session: Session) -> tuple[dt.date, tuple[tuple[str, int, int, str], ...]]:
     return (session.date, tuple(sorted((s.exercise, s.reps, s.pain, s.form) for s in session.sets)))
+
+
+SAME_RUN_SECONDS = 60
+SAME_RUN_DISTANCE = 0.01
+
+
+def same_run(a: Run, b: Run) -> bool:
+    """Two records of one run: starts within a minute and distances within 1%."""
+    if a.started_at is None or b.started_at is None:
+        return False
+    close_start = abs((a.started_at - b.started_at).total_seconds()) <= SAME_RUN_SECONDS
+    return close_start and abs(a.km - b.km) <= SAME_RUN_DISTANCE * max(a.km, b.km)

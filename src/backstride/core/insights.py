@@ -49,7 +49,7 @@ def weeks(history: History, today: dt.date, count: int) -> list[Week]:
             Week(
                 start,
                 sum(r.km for r in runs),
-                sum(r.minutes for r in runs),
+                sum(r.minutes or 0 for r in runs),
                 len(runs),
                 _mean(mornings),
                 _mean(pains),

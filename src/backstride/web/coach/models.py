@@ -60,9 +60,13 @@ class Run(models.Model):
     )
     date = models.DateField()
     km = models.FloatField()
-    minutes = models.FloatField()
+    minutes = models.FloatField(null=True, blank=True)
     pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=255, blank=True, default="")
+    # An imported run asks for its pain on the next page view until rated or dismissed.
+    asks_for_pain = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -45,6 +45,7 @@ def run_model(row: m.Run) -> Run:
         minutes=row.minutes,
         pain_during=row.pain_during,
         pain_after=row.pain_after,
+        started_at=row.started_at,
     )
 
 
@@ -65,7 +66,7 @@ def history_of(user: User) -> History:
         )
     checkins = m.Checkin.objects.filter(user=user).values_list("date", "morning_pain", "red_flags")
     runs = m.Run.objects.filter(user=user).values_list(
-        "date", "km", "minutes", "pain_during", "pain_after"
+        "date", "km", "minutes", "pain_during", "pain_after", "started_at"
     )
     return History.model_construct(
         sessions=tuple(
@@ -76,8 +77,10 @@ def history_of(user: User) -> History:
             for d, p, f in checkins
         ),
         runs=tuple(
-            Run.model_construct(date=d, km=k, minutes=mi, pain_during=pd, pain_after=pa)
-            for d, k, mi, pd, pa in runs
+            Run.model_construct(
+                date=d, km=k, minutes=mi, pain_during=pd, pain_after=pa, started_at=st
+            )
+            for d, k, mi, pd, pa, st in runs
         ),
     )
 
@@ -123,7 +126,8 @@ def add_checkin(user: User, checkin: Checkin) -> m.Checkin:
     )
 
 
-def add_run(user: User, run: Run) -> m.Run:
+def add_run(user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
+    """Store a run; `asks_for_pain` marks an imported run whose pain is still to be asked."""
     return m.Run.objects.create(
         user=user,
         date=run.date,
@@ -131,6 +135,9 @@ def add_run(user: User, run: Run) -> m.Run:
         minutes=run.minutes,
         pain_during=run.pain_during,
         pain_after=run.pain_after,
+        started_at=run.started_at,
+        source=source,
+        asks_for_pain=asks_for_pain,
     )
 
 
