@@ -291,3 +291,9 @@ def test_flare_ups_more_than_fourteen_days_apart_add_no_caution() -> None:
     result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
     assert len(replay(make_profile(pain={"intensity": 2}), h.until(TODAY)).flare_dates) == 2
     assert "repeated_flare_ups" not in [c.code for c in result.triage.cautions]
+
+
+def test_the_timeline_records_each_day_the_targets_changed() -> None:
+    h = history([session(day(-9 + i), sets("dead_bug", 8 + 2 * i)) for i in range(3)])
+    timeline = replay(make_profile(), h.until(TODAY)).timeline
+    assert [(d, t["dead_bug"]) for d, t in timeline] == [(day(-9), 10), (day(-8), 12)]

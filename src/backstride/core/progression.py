@@ -55,6 +55,8 @@ class Progress:
     flare_dates: list[dt.date]
     changes: list[Change]
     typical_pain: float
+    # Each day's targets once its events are replayed: the strength progress chart's data.
+    timeline: list[tuple[dt.date, dict[str, int]]]
 
 
 def baseline(profile: Profile, earlier: Sequence[Checkin]) -> float:
@@ -299,11 +301,17 @@ def replay(profile: Profile, history: History) -> Progress:
         (c.date, 0, c) for c in history.checkins
     ] + [(s.date, 1, s) for s in history.sessions]
     # sorted() is stable and History.until already ordered each list, so ties keep that order.
-    for _day, _order, event in sorted(events, key=lambda e: (e[0], e[1])):
+    timeline: list[tuple[dt.date, dict[str, int]]] = []
+    for day, _order, event in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(event, Checkin):
             state.checkin(event)
         else:
             state.session(event)
+        targets = {e: t.target for e, t in state.tracks.items()}
+        if timeline and timeline[-1][0] == day:
+            timeline[-1] = (day, targets)
+        elif not timeline or timeline[-1][1] != targets:
+            timeline.append((day, targets))
     wanted = state.wanted()
     extra = next((e for e in wanted if catalog[e].variant_role == "upper_back_companion"), None)
     return Progress(
@@ -315,4 +323,5 @@ def replay(profile: Profile, history: History) -> Progress:
         flare_dates=state.flare_dates,
         changes=state.changes,
         typical_pain=state.typical_pain(),
+        timeline=timeline,
     )
