@@ -10,8 +10,9 @@ from tests.factories import TODAY, checkin, history, run, session, sets
 
 def test_weeks_run_monday_to_sunday_with_today_in_the_last() -> None:
     assert week_start(dt.date(2026, 11, 21)) == dt.date(2026, 11, 16)
-    h = history(runs=[run(dt.date(2026, 11, 16), 10, 60, during=2),
-                      run(dt.date(2026, 11, 15), 5, 30)])
+    h = history(
+        runs=[run(dt.date(2026, 11, 16), 10, 60, during=2), run(dt.date(2026, 11, 15), 5, 30)]
+    )
     last_two = weeks(h, TODAY, 2)
     assert [w.start for w in last_two] == [dt.date(2026, 11, 9), dt.date(2026, 11, 16)]
     assert (last_two[0].km, last_two[1].km, last_two[1].minutes) == (5, 10, 60)
@@ -39,6 +40,10 @@ def test_higher_load_weeks_followed_by_more_pain_are_named() -> None:
 
 
 def test_adherence_counts_sessions_against_the_plan() -> None:
-    h = history([session(dt.date(2026, 11, 16), sets("dead_bug", 8)),
-                 session(dt.date(2026, 11, 18), sets("dead_bug", 8))])
+    h = history(
+        [
+            session(dt.date(2026, 11, 16), sets("dead_bug", 8)),
+            session(dt.date(2026, 11, 18), sets("dead_bug", 8)),
+        ]
+    )
     assert adherence(h, TODAY, 3, 1) == [(dt.date(2026, 11, 16), 2, 3)]

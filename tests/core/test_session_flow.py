@@ -39,8 +39,12 @@ def test_pain_five_does_not_stop() -> None:
 
 
 def test_the_session_finishes_when_every_exercise_is_done_or_stopped() -> None:
-    logged = (sets("superman", 8) + sets("dead_bug", 8, pain=7, count=1)
-              + sets("single_leg_balance_reach", 8) + sets("high_plank_leg_lift", 8))
+    logged = (
+        sets("superman", 8)
+        + sets("dead_bug", 8, pain=7, count=1)
+        + sets("single_leg_balance_reach", 8)
+        + sets("high_plank_leg_lift", 8)
+    )
     flow = session_flow(items(), logged)
     assert flow.finished
     assert len(flow.done) == 4
