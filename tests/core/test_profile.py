@@ -64,3 +64,10 @@ def test_unrated_run_pain_is_null() -> None:
 def test_today_must_be_a_real_date() -> None:
     with pytest.raises(InputError, match="--today"):
         parse_today("2026-02-29")
+
+
+def test_absurd_json_is_refused_not_a_crash() -> None:
+    with pytest.raises(InputError, match="too deeply nested"):
+        profile_from_json("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(InputError, match="number too long"):
+        profile_from_json('{"age": ' + "9" * 5000 + "}")

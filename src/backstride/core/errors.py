@@ -82,6 +82,9 @@ def parse_json(text: str, what: str) -> Any:
         raise InputError(
             [f"{what}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]
         ) from None
+    except (RecursionError, ValueError):
+        # Nesting thousands deep, or a number with thousands of digits: refused, not a crash.
+        raise InputError([f"{what}: is too deeply nested or holds a number too long"]) from None
 
 
 def validate(model: type[M], data: Any, prefix: str = "") -> M:

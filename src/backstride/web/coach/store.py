@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.history import Checkin, History, Run, Session, SetLog, same_run
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
@@ -54,9 +54,10 @@ def history_of(user: User) -> History:
     plain value queries keep this cheap, as every plan request replays the whole history."""
     sets: dict[int, list[SetLog]] = {}
     days: dict[int, dt.date] = {}
+    # Oldest first, then in the order stored: an export imported elsewhere exports the same.
     rows = (
         m.SetEntry.objects.filter(session__user=user)
-        .order_by("session_id", "id")
+        .order_by("session__date", "session_id", "id")
         .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
     )
     for session_id, day, exercise, reps, pain, form in rows:
@@ -64,9 +65,15 @@ def history_of(user: User) -> History:
         sets.setdefault(session_id, []).append(
             SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
         )
-    checkins = m.Checkin.objects.filter(user=user).values_list("date", "morning_pain", "red_flags")
-    runs = m.Run.objects.filter(user=user).values_list(
-        "date", "km", "minutes", "pain_during", "pain_after", "started_at"
+    checkins = (
+        m.Checkin.objects.filter(user=user)
+        .order_by("date", "id")
+        .values_list("date", "morning_pain", "red_flags")
+    )
+    runs = (
+        m.Run.objects.filter(user=user)
+        .order_by("date", "id")
+        .values_list("date", "km", "minutes", "pain_during", "pain_after", "started_at")
     )
     return History.model_construct(
         sessions=tuple(
@@ -168,7 +175,13 @@ def _session_key(s: Session) -> tuple[Any, ...]:
 
 
 def _run_key(r: Run) -> tuple[Any, ...]:
-    return (r.date, round(r.km, 3), round(r.minutes, 2))
+    minutes = None if r.minutes is None else round(r.minutes, 2)
+    return (r.date, round(r.km, 3), minutes, r.started_at)
+
+
+def _known_run(run: Run, keys: set[tuple[Any, ...]], timed: list[Run]) -> bool:
+    """Stored already: the same values, or the same run from another file (DESIGN 5)."""
+    return _run_key(run) in keys or any(same_run(run, other) for other in timed)
 
 
 def import_data(user: User, profile: Profile | None, history: History) -> dict[str, int]:
@@ -177,6 +190,7 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
     have_sessions = {_session_key(s) for s in current.sessions}
     have_checkins = {(c.date, c.morning_pain, c.red_flags) for c in current.checkins}
     have_runs = {_run_key(r) for r in current.runs}
+    timed_runs = [r for r in current.runs if r.started_at is not None]
     added = {"sessions": 0, "checkins": 0, "runs": 0}
     with transaction.atomic():
         if profile is not None:
@@ -192,9 +206,11 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
                 have_checkins.add((c.date, c.morning_pain, c.red_flags))
                 added["checkins"] += 1
         for r in history.runs:
-            if _run_key(r) not in have_runs:
+            if not _known_run(r, have_runs, timed_runs):
                 add_run(user, r)
                 have_runs.add(_run_key(r))
+                if r.started_at is not None:
+                    timed_runs.append(r)
                 added["runs"] += 1
     return added
 
@@ -220,3 +236,31 @@ def session_plan(user: User, day: dt.date) -> PlanResult | None:
         runs=past.runs,
     )
     return build_programme(profile, before, day)
+
+
+def update_checkin(row: m.Checkin, checkin: Checkin) -> None:
+    row.date, row.morning_pain, row.red_flags = (
+        checkin.date,
+        checkin.morning_pain,
+        list(checkin.red_flags),
+    )
+    row.save()
+
+
+def update_run(row: m.Run, run: Run) -> None:
+    """A run the runner has edited by hand no longer needs its pain asked for."""
+    row.date, row.km, row.minutes = run.date, run.km, run.minutes
+    row.pain_during, row.pain_after, row.asks_for_pain = run.pain_during, run.pain_after, False
+    row.save()
+
+
+def update_session(row: m.TrainingSession, session: Session) -> None:
+    """The session keeps its id; its sets are replaced by the corrected ones."""
+    with transaction.atomic():
+        row.date = session.date
+        row.save()
+        row.sets.all().delete()
+        m.SetEntry.objects.bulk_create(
+            m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
+            for s in session.sets
+        )

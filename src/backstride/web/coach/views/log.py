@@ -1,35 +1,180 @@
-"""Work in progress."""
+"""The runner's log: the morning check-in and runs on the Today page, and the history where
+anything logged can be corrected or deleted."""
 
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from backstride.core.catalog import load_catalog
+from backstride.web.accounts.forms import error_summary
+from backstride.web.coach import models as m
+from backstride.web.coach import store
+from backstride.web.coach.forms_log import (
+    CheckinForm,
+    CoreForm,
+    RunForm,
+    SessionForm,
+    session_initial,
+)
+from backstride.web.coach.views.common import today as this_day
+from backstride.web.coach.views.common import user_of
+
+KINDS: dict[str, tuple[type[Model], str]] = {
+    "session": (m.TrainingSession, "strength session"),
+    "checkin": (m.Checkin, "morning check-in"),
+    "run": (m.Run, "run"),
+}
+FormMaker = Callable[..., CoreForm]
 
 
-def today(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _own(request: HttpRequest, model: type[Model], item_id: int) -> Any:
+    """The runner's own entry; another runner's id is simply not found."""
+    return get_object_or_404(model, id=item_id, user=user_of(request))
 
 
-def morning_checkin(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    return _today_page(request)
 
 
-def add_run(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _today_page(
+    request: HttpRequest,
+    checkin_form: CheckinForm | None = None,
+    run_form: RunForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    day, user = this_day(), user_of(request)
+    initial = {"date": day.isoformat()}
+    context = {
+        "checkin_form": checkin_form or CheckinForm(initial=initial, auto_id="checkin_%s"),
+        "run_form": run_form or RunForm(initial=initial, auto_id="run_%s"),
+        "checkin_problems": error_summary(checkin_form) if checkin_form else [],
+        "run_problems": error_summary(run_form) if run_form else [],
+        "checkins": m.Checkin.objects.filter(user=user, date=day),
+        "runs": m.Run.objects.filter(user=user, date=day),
+    }
+    return render(request, "coach/today.html", context, status=status)
 
 
-def history(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def morning_checkin(request: HttpRequest) -> HttpResponse:
+    form = CheckinForm(request.POST, auto_id="checkin_%s")
+    if not form.is_valid():
+        return _today_page(request, checkin_form=form, status=400)
+    store.add_checkin(user_of(request), form.entry)
+    if form.entry.red_flags:
+        # The plan page re-runs the triage with this check-in and says what to do.
+        messages.warning(
+            request,
+            "Check-in saved. You ticked a warning sign: please read what your plan says "
+            "before you train or run.",
+        )
+        return redirect("coach:plan")
+    messages.success(request, "Check-in saved.")
+    return redirect("coach:today")
 
 
-def edit_checkin(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_POST
+def add_run(request: HttpRequest) -> HttpResponse:
+    form = RunForm(request.POST, auto_id="run_%s")
+    if not form.is_valid():
+        return _today_page(request, run_form=form, status=400)
+    store.add_run(user_of(request), form.entry)
+    messages.success(request, "Run saved.")
+    return redirect("coach:today")
 
 
-def edit_run(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    sessions = m.TrainingSession.objects.filter(user=user).prefetch_related("sets")
+    context = {
+        "sessions": [(row, _by_exercise(row)) for row in sessions],
+        "checkins": m.Checkin.objects.filter(user=user),
+        "runs": m.Run.objects.filter(user=user),
+    }
+    return render(request, "coach/history.html", context)
 
 
-def edit_session(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _by_exercise(row: m.TrainingSession) -> list[tuple[str, list[m.SetEntry]]]:
+    """A session's sets grouped by exercise, in the order they were done."""
+    catalog = load_catalog()
+    groups: dict[str, list[m.SetEntry]] = {}
+    for entry in row.sets.all():
+        groups.setdefault(entry.exercise, []).append(entry)
+    return [
+        (catalog[key].name if key in catalog else key, entries) for key, entries in groups.items()
+    ]
 
 
-def delete_entry(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_checkin(request: HttpRequest, item_id: int) -> HttpResponse:
+    row = _own(request, m.Checkin, item_id)
+    initial = store.checkin_model(row).model_dump(mode="json")
+    return _edit(request, row, CheckinForm, initial, store.update_checkin, "edit_checkin")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_run(request: HttpRequest, item_id: int) -> HttpResponse:
+    row = _own(request, m.Run, item_id)
+    initial = store.run_model(row).model_dump(mode="json")
+    return _edit(request, row, RunForm, initial, store.update_run, "edit_run")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_session(request: HttpRequest, item_id: int) -> HttpResponse:
+    row = _own(request, m.TrainingSession, item_id)
+    make_form = functools.partial(SessionForm, list(row.sets.all()))
+    initial = session_initial(store.session_model(row))
+    return _edit(request, row, make_form, initial, store.update_session, "edit_session")
+
+
+def _edit(
+    request: HttpRequest,
+    row: Model,
+    make_form: FormMaker,
+    initial: dict[str, Any],
+    save: Callable[[Any, Any], None],
+    page: str,
+) -> HttpResponse:
+    template = f"coach/{page}.html"
+    if request.method == "GET":
+        return render(request, template, {"form": make_form(initial=initial), "row": row})
+    form = make_form(request.POST)
+    if not form.is_valid():
+        context = {"form": form, "row": row, "problems": error_summary(form)}
+        return render(request, template, context, status=400)
+    save(row, form.entry)
+    messages.success(request, "Changes saved.")
+    return redirect("coach:history")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_entry(request: HttpRequest, kind: str, item_id: int) -> HttpResponse:
+    if kind not in KINDS:
+        raise Http404
+    model, label = KINDS[kind]
+    row = _own(request, model, item_id)
+    if request.method == "GET":
+        context = {"row": row, "kind": kind, "label": label}
+        return render(request, "coach/delete_entry.html", context)
+    row.delete()
+    messages.success(request, f"Deleted the {label} of {row.date.day} {row.date:%B %Y}.")
+    return redirect("coach:history")

@@ -1,0 +1,211 @@
+"""Forms for the runner's log: morning check-ins, runs and sessions.
+
+The fields only collect what was typed; each form builds the dict of a core model and lets
+core judge it, so the rules (pain 0-10, a real date, km above 0...) live in one place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from django import forms
+from pydantic import BaseModel
+
+from backstride.core.catalog import load_catalog
+from backstride.core.errors import InputError, validate
+from backstride.core.history import Checkin, Run, Session
+from backstride.core.questions import QUESTIONS
+from backstride.core.vocab import RED_FLAGS
+from backstride.web.accounts.forms import add_problems, top_field
+from backstride.web.coach import models as m
+
+PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
+NOT_RATED = ("", "Not rated yet")
+FORM_CHOICES = [("good", "Good: slow and controlled"), ("poor", "It slipped")]
+
+
+def number(value: Any) -> Any:
+    """What was typed, as a number when it reads as one; anything else goes to core as it is,
+    so that core names the problem. Blank means 'not given'."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text.replace(",", "."))  # a decimal comma is common outside the UK/US
+    except ValueError:
+        return text
+
+
+def given(data: dict[str, Any]) -> dict[str, Any]:
+    """Leave out what was not filled in, so core says it is required (or uses its default)."""
+    return {k: v for k, v in data.items() if v is not None and v != ""}
+
+
+def date_input() -> forms.TextInput:
+    return forms.TextInput(attrs={"type": "date"})
+
+
+def number_input(decimal: bool = False) -> forms.TextInput:
+    attrs = {"type": "number", "inputmode": "decimal" if decimal else "numeric"}
+    if decimal:
+        attrs["step"] = "any"
+    return forms.TextInput(attrs=attrs)
+
+
+class CoreForm(forms.Form):
+    """A form whose rules live in a core model; `entry` holds the validated model."""
+
+    model: ClassVar[type[BaseModel]]
+    entry: Any = None
+
+    def core_data(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def field_of(self, path: str) -> str:
+        return top_field(path)
+
+    def relevant(self, lines: list[str]) -> list[str]:
+        return lines
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors:
+            try:
+                self.entry = validate(self.model, self.core_data())
+            except InputError as error:
+                add_problems(self, self.relevant(error.lines), self.field_of)
+        return cleaned
+
+
+class CheckinForm(CoreForm):
+    model = Checkin
+
+    date = forms.CharField(label="Date", required=False, widget=date_input())
+    morning_pain = forms.CharField(
+        label="Back pain this morning (0 none, 10 the worst you can imagine)",
+        required=False,
+        widget=forms.RadioSelect(choices=PAIN_CHOICES),
+    )
+    red_flags = forms.MultipleChoiceField(
+        label="Tick each one that is true for you now",
+        required=False,
+        choices=[(flag, QUESTIONS[flag]) for flag in RED_FLAGS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def core_data(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return given(
+            {
+                "date": d.get("date"),
+                "morning_pain": number(d.get("morning_pain")),
+                "red_flags": list(d.get("red_flags", [])),
+            }
+        )
+
+
+class RunForm(CoreForm):
+    model = Run
+
+    date = forms.CharField(label="Date", required=False, widget=date_input())
+    km = forms.CharField(label="Distance (km)", required=False, widget=number_input(True))
+    minutes = forms.CharField(label="Time (minutes)", required=False, widget=number_input(True))
+    pain_during = forms.CharField(
+        label="Back pain during the run (0 none, 10 worst)",
+        required=False,
+        widget=forms.RadioSelect(choices=[NOT_RATED, *PAIN_CHOICES]),
+    )
+    pain_after = forms.CharField(
+        label="Back pain after the run (0 none, 10 worst)",
+        required=False,
+        widget=forms.RadioSelect(choices=[NOT_RATED, *PAIN_CHOICES]),
+    )
+
+    def core_data(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return given(
+            {
+                "date": d.get("date"),
+                "km": number(d.get("km")),
+                "minutes": number(d.get("minutes")),
+                "pain_during": number(d.get("pain_during")),
+                "pain_after": number(d.get("pain_after")),
+            }
+        )
+
+
+SET_PATH = re.compile(r"^sets\[(\d+)\]\.(\w+)$")
+
+
+class SessionForm(CoreForm):
+    """The session's date and each set's reps, pain and form; the exercises stay as logged."""
+
+    model = Session
+
+    date = forms.CharField(label="Date", required=False, widget=date_input())
+
+    def __init__(self, sets: Sequence[m.SetEntry], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.exercises = [s.exercise for s in sets]
+        self.groups: list[tuple[str, list[str]]] = []
+        seen: dict[str, int] = {}
+        for i, exercise in enumerate(self.exercises):
+            seen[exercise] = seen.get(exercise, 0) + 1
+            title = f"{_name(exercise)}, set {seen[exercise]}"
+            self.fields[f"reps_{i}"] = forms.CharField(
+                label=f"{title}: reps", required=False, widget=number_input()
+            )
+            self.fields[f"pain_{i}"] = forms.CharField(
+                label=f"{title}: pain (0-10)", required=False, widget=number_input()
+            )
+            self.fields[f"form_{i}"] = forms.CharField(
+                label=f"{title}: form",
+                required=False,
+                widget=forms.RadioSelect(choices=FORM_CHOICES),
+            )
+            self.groups.append((title, [f"reps_{i}", f"pain_{i}", f"form_{i}"]))
+
+    def set_fields(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [(title, [self[name] for name in names]) for title, names in self.groups]
+
+    def relevant(self, lines: list[str]) -> list[str]:
+        # pydantic also calls a tuple 'too short' when its items fail; the sets are all there.
+        if any(line.startswith("sets[") for line in lines):
+            return [line for line in lines if not line.startswith("sets: ")]
+        return lines
+
+    def field_of(self, path: str) -> str:
+        found = SET_PATH.match(path)
+        return f"{found[2]}_{found[1]}" if found else top_field(path)
+
+    def core_data(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        sets = [
+            given(
+                {
+                    "exercise": exercise,
+                    "reps": number(d.get(f"reps_{i}")),
+                    "pain": number(d.get(f"pain_{i}")),
+                    "form": d.get(f"form_{i}"),
+                }
+            )
+            for i, exercise in enumerate(self.exercises)
+        ]
+        return given({"date": d.get("date"), "sets": sets})
+
+
+def session_initial(session: Session) -> dict[str, Any]:
+    initial: dict[str, Any] = {"date": session.date.isoformat()}
+    for i, s in enumerate(session.sets):
+        initial.update({f"reps_{i}": s.reps, f"pain_{i}": s.pain, f"form_{i}": s.form})
+    return initial
+
+
+def _name(exercise_id: str) -> str:
+    catalog = load_catalog()
+    return catalog[exercise_id].name if exercise_id in catalog else exercise_id

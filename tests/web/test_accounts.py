@@ -1,0 +1,305 @@
+"""Accounts: sign-up, log-in throttling, password change, deletion, export and import."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+from backstride.web.coach import store
+from tests.factories import checkin, day, run, session, sets
+from tests.web.helpers import PASSWORD, runner
+
+pytestmark = pytest.mark.django_db
+NEW_PASSWORD = "quiet hills at dawn 31"
+
+
+def sign_up(client: Client, email: str = "new@example.com", password: str = PASSWORD) -> Any:
+    return client.post("/accounts/signup/", {"email": email, "password": password})
+
+
+def log_in(client: Client, email: str, password: str) -> Any:
+    return client.post("/accounts/login/", {"username": email, "password": password})
+
+
+def with_history(user: User) -> None:
+    store.add_session(user, session(day(-2), sets("superman", 10)))
+    store.add_checkin(user, checkin(day(-1), 2))
+    store.add_run(user, run(day(-1), 5.0, during=2, after=1))
+
+
+def upload(client: Client, content: bytes, name: str = "backstride-export.json") -> Any:
+    return client.post("/accounts/import/", {"file": SimpleUploadedFile(name, content)})
+
+
+def row_counts(user: User) -> dict[str, int]:
+    return {
+        "profile": m.RunnerProfile.objects.filter(user=user).count(),
+        "sessions": m.TrainingSession.objects.filter(user=user).count(),
+        "sets": m.SetEntry.objects.filter(session__user=user).count(),
+        "checkins": m.Checkin.objects.filter(user=user).count(),
+        "runs": m.Run.objects.filter(user=user).count(),
+    }
+
+
+# Sign-up
+
+
+def test_signing_up_logs_the_runner_in_and_starts_the_check_in() -> None:
+    client = Client()
+    response = sign_up(client, email=" New@Example.com ")
+    assert response.status_code == 302 and response["Location"] == "/check-in/"
+    assert User.objects.filter(email="new@example.com").count() == 1
+    assert client.get("/accounts/").status_code == 200
+
+
+def test_signup_with_a_bad_email_is_refused_naming_the_field() -> None:
+    response = sign_up(Client(), email="not-an-email")
+    assert response.status_code == 400
+    assert "Email: is not a valid email address" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_signup_with_a_weak_password_is_refused_naming_the_field() -> None:
+    response = sign_up(Client(), password="12345678")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Password: This password is too common." in page
+    assert not User.objects.exists()
+
+
+def test_signup_with_a_taken_email_is_refused_and_makes_no_second_user() -> None:
+    sign_up(Client())
+    response = sign_up(Client(), email="NEW@example.com")
+    assert response.status_code == 400
+    assert "an account with this email already exists" in response.content.decode()
+    assert User.objects.count() == 1
+
+
+# Log in and out
+
+
+def test_logging_in_with_the_right_password_opens_the_plan() -> None:
+    User.objects.create_user(email="runner@example.com", password=PASSWORD)
+    client = Client()
+    response = log_in(client, "Runner@Example.com", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/plan/"
+    assert client.get("/accounts/").status_code == 200
+
+
+def test_a_wrong_password_is_refused_with_a_plain_message() -> None:
+    User.objects.create_user(email="runner@example.com", password=PASSWORD)
+    client = Client()
+    response = log_in(client, "runner@example.com", "not the password")
+    assert response.status_code == 400
+    assert "do not match an account" in response.content.decode()
+    assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+
+
+def test_after_five_wrong_passwords_the_sixth_attempt_is_locked_even_if_right() -> None:
+    User.objects.create_user(email="runner@example.com", password=PASSWORD)
+    client = Client()
+    for _ in range(4):
+        assert log_in(client, "runner@example.com", "a wrong guess").status_code == 400
+    log_in(client, "runner@example.com", "a wrong guess")
+    locked = log_in(client, "runner@example.com", PASSWORD)
+    assert locked.status_code == 429
+    page = locked.content.decode()
+    assert "Logging in is paused" in page and "15 minutes" in page
+    assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+
+
+def test_logging_out_needs_a_post() -> None:
+    client, _ = runner()
+    assert client.get("/accounts/logout/").status_code == 405
+    assert client.get("/accounts/").status_code == 200
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+
+
+def test_the_account_page_shows_the_email_and_the_ways_to_leave_with_your_data() -> None:
+    client, user = runner()
+    page = client.get("/accounts/").content.decode()
+    assert user.email in page
+    for url in (
+        "/accounts/password/",
+        "/accounts/export/",
+        "/accounts/import/",
+        "/accounts/delete/",
+    ):
+        assert f'href="{url}"' in page
+
+
+# Password and deletion
+
+
+def test_changing_the_password_keeps_the_runner_logged_in() -> None:
+    client, user = runner()
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 302 and response["Location"] == "/accounts/"
+    assert client.get("/accounts/").status_code == 200
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+
+
+def test_a_wrong_old_password_changes_nothing() -> None:
+    client, user = runner()
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": "wrong", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_deleting_the_account_removes_the_user_and_every_row_of_theirs() -> None:
+    client, user = runner()
+    _, other = runner()
+    with_history(user)
+    with_history(other)
+    assert row_counts(user) == {"profile": 1, "sessions": 1, "sets": 3, "checkins": 1, "runs": 1}
+    assert client.get("/accounts/delete/").status_code == 200
+    response = client.post("/accounts/delete/", {"password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert not User.objects.filter(id=user.id).exists()
+    assert row_counts(user) == {"profile": 0, "sessions": 0, "sets": 0, "checkins": 0, "runs": 0}
+    assert row_counts(other)["sets"] == 3
+    assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+
+
+def test_deleting_with_a_wrong_password_deletes_nothing() -> None:
+    client, user = runner()
+    with_history(user)
+    response = client.post("/accounts/delete/", {"password": "not mine"})
+    assert response.status_code == 400
+    assert "That is not your password" in response.content.decode()
+    assert row_counts(user)["sets"] == 3
+
+
+# Export and import
+
+
+def test_export_downloads_all_the_runners_data_as_json() -> None:
+    client, user = runner()
+    with_history(user)
+    response = client.get("/accounts/export/")
+    assert response.status_code == 200
+    assert 'filename="backstride-export.json"' in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["schema_version"] == 1
+    assert data["profile"]["age"] == 35
+    assert data["history"]["checkins"] == [
+        {"date": day(-1).isoformat(), "morning_pain": 2, "red_flags": []}
+    ]
+    assert len(data["history"]["sessions"][0]["sets"]) == 3
+    assert data["history"]["runs"][0]["km"] == 5.0
+
+
+def test_importing_an_export_adds_the_history_and_says_how_much() -> None:
+    source, user = runner()
+    with_history(user)
+    exported = source.get("/accounts/export/").content
+    client, other = runner(with_profile=False)
+    response = upload(client, exported)
+    assert response.status_code == 302 and response["Location"] == "/history/"
+    page = client.get("/history/").content.decode()
+    assert "Imported: 1 sessions, 1 check-ins, 1 runs" in page
+    assert store.export(other) == store.export(user)
+    again = upload(client, exported)
+    assert again.status_code == 302
+    assert "Imported: 0 sessions, 0 check-ins, 0 runs" in client.get("/history/").content.decode()
+
+
+def rejected(content: bytes) -> tuple[str, dict[str, int]]:
+    client, user = runner(with_profile=False)
+    response = upload(client, content)
+    assert response.status_code == 400
+    return response.content.decode(), row_counts(user)
+
+
+NOTHING = {"profile": 0, "sessions": 0, "sets": 0, "checkins": 0, "runs": 0}
+
+
+def test_a_file_that_is_not_json_is_refused_and_nothing_is_stored() -> None:
+    page, counts = rejected(b"date,km\n2026-11-20,5\n")
+    assert "file: is not valid JSON" in page and "Nothing was imported" in page
+    assert counts == NOTHING
+
+
+def test_an_empty_file_is_refused() -> None:
+    page, counts = rejected(b"")
+    assert "file: is empty" in page
+    assert counts == NOTHING
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"[1, 2]", "file: must be a JSON object"),
+        (b'{"history": {"run": []}}', "history.run: is not a known field"),
+        (b'{"schema_version": 2}', "schema_version: must be one of 1"),
+        (b"[" * 100_000, "file: could not be read as JSON"),
+        (b'{"schema_version": ' + b"1" * 5000 + b"}", "file: could not be read as JSON"),
+    ],
+)
+def test_a_file_of_the_wrong_shape_is_refused_naming_the_field(
+    content: bytes, message: str
+) -> None:
+    page, counts = rejected(content)
+    assert message in page
+    assert counts == NOTHING
+
+
+def test_an_out_of_range_value_is_refused_and_nothing_else_in_the_file_is_stored() -> None:
+    bad = {
+        "schema_version": 1,
+        "history": {
+            "sessions": [session(day(-2), sets("superman", 10)).model_dump(mode="json")],
+            "checkins": [{"date": day(-1).isoformat(), "morning_pain": 11}],
+        },
+    }
+    page, counts = rejected(json.dumps(bad).encode())
+    assert "history.checkins[0].morning_pain: must be at most 10, got 11" in page
+    assert counts == NOTHING
+
+
+def test_a_file_over_five_megabytes_is_refused() -> None:
+    page, counts = rejected(b"{" + b" " * (5 * 1024 * 1024) + b"}")
+    assert "file: is larger than 5 MB" in page
+    assert counts == NOTHING
+
+
+# Access
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/",
+        "/accounts/password/",
+        "/accounts/delete/",
+        "/accounts/export/",
+        "/accounts/import/",
+    ],
+)
+def test_anonymous_visitors_are_sent_to_log_in(url: str) -> None:
+    response = Client().get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={url}"
+
+
+def test_account_forms_refuse_a_post_without_the_csrf_token() -> None:
+    client = Client(enforce_csrf_checks=True)
+    assert "csrfmiddlewaretoken" in client.get("/accounts/signup/").content.decode()
+    assert sign_up(client).status_code == 403
+    assert not User.objects.exists()
