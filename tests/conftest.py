@@ -8,6 +8,6 @@ import tempfile
 os.environ.setdefault("BACKSTRIDE_DATA_DIR", tempfile.mkdtemp(prefix="backstride-test-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
