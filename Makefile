@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test lint format bench clean
+.PHONY: setup run intake test lint format bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -20,12 +20,31 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 setup: $(VENV)/.synced
 
+# Sets up and serves the app on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
 run: setup
+	$(BIN)/backstride serve --host 127.0.0.1 --port 8000
+
+# The check-in questions in the terminal; writes var/profile.json.
+intake: setup
 	@mkdir -p var
 	$(BIN)/backstride intake --out var/profile.json
 
+# Every test on SQLite (DATABASE_URL ignored), then the database tests (tests/web, no browser)
+# again on PostgreSQL when BACKSTRIDE_TEST_DATABASE_URL is set; required in CI (CI=true).
 test: setup
-	$(BIN)/pytest -q
+	@if [ "$$CI" = "true" ] && [ -z "$$BACKSTRIDE_TEST_DATABASE_URL" ]; then \
+		echo "error: CI=true but BACKSTRIDE_TEST_DATABASE_URL is not set;" \
+			"the PostgreSQL tests must run in CI (.ci/run sets it)" >&2; \
+		exit 1; \
+	fi
+	env -u DATABASE_URL $(BIN)/pytest -q
+	@if [ -n "$$BACKSTRIDE_TEST_DATABASE_URL" ]; then \
+		echo "PostgreSQL pass: tests/web with DATABASE_URL=\$$BACKSTRIDE_TEST_DATABASE_URL"; \
+		DATABASE_URL="$$BACKSTRIDE_TEST_DATABASE_URL" $(BIN)/pytest -q tests/web -m "not browser"; \
+	else \
+		echo "PostgreSQL run skipped: set BACKSTRIDE_TEST_DATABASE_URL=postgresql://USER:PASS@HOST:PORT/DB" \
+			"(a role with CREATEDB) to run tests/web on PostgreSQL too, as .ci/run does"; \
+	fi
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -36,6 +55,7 @@ format: setup
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
+# Engine, CLI and web load figures; BACKSTRIDE_BENCH_DATABASE_URL adds a PostgreSQL web run.
 bench: setup
 	$(BIN)/python benchmarks/run.py
 

@@ -1,4 +1,4 @@
-"""`make bench`: engine and CLI speed, each as a ratio against a baseline from the same run.
+"""`make bench`: engine, CLI and web speed, each as a ratio against a baseline from the same run.
 
 Never asserted in tests; figures go in the issue's closing note."""
 
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from backstride.core.history import History
 from backstride.core.programme import build_programme
 from synthetic import END, history, profile
+from web_load import main as web_load
 
 BIN = Path(sys.executable).parent
 
@@ -93,3 +94,4 @@ def cli() -> None:
 if __name__ == "__main__":
     engine()
     cli()
+    web_load()

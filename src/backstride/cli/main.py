@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +18,8 @@ app = typer.Typer(
 )
 exercises_app = typer.Typer(help="Browse the 34 exercises of the catalog.", no_args_is_help=True)
 app.add_typer(exercises_app, name="exercises")
+runs_app = typer.Typer(help="Bring in the runs your watch or app recorded.", no_args_is_help=True)
+app.add_typer(runs_app, name="runs")
 
 ProfileOpt = Annotated[
     str, typer.Option("--profile", "-p", help="Profile JSON file, or - for standard input.")
@@ -57,6 +60,34 @@ def exercises_search(
     guarded(browse.search, text, as_json)
 
 
+@runs_app.command("import")
+def runs_import(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="GPX, TCX or FIT files, e.g. ~/Downloads/*.fit",
+        ),
+    ],
+    email: Annotated[
+        str | None,
+        typer.Option("--email", help="The account to import into; needed when there are several."),
+    ] = None,
+) -> None:
+    """Import GPX, TCX or FIT run files into the local database (the one serve uses).
+
+    Prints one line per file: imported, duplicate, skipped (not a run) or rejected, and why.
+
+    Example: backstride runs import ~/Downloads/*.fit --email me@example.com
+    """
+    from backstride.cli import runs
+
+    guarded(runs.import_command, files, email)
+
+
 @app.command()
 def triage(profile: ProfileOpt, as_json: JsonOpt = False) -> None:
     """Screen a profile for warning signs: emergency, see a doctor, or self-manage."""
@@ -73,11 +104,52 @@ def plan(
         str | None, typer.Option("--today", help="Plan as of this date (YYYY-MM-DD).")
     ] = None,
     as_json: JsonOpt = False,
+    pdf: Annotated[
+        str | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help="Write the printable plan (the web app's print page) to FILE as a PDF.",
+        ),
+    ] = None,
 ) -> None:
-    """Build the programme from a profile and, optionally, the history so far."""
+    """Build the programme from a profile and, optionally, the history so far.
+
+    Example: backstride plan --profile profile.json --history history.json --pdf plan.pdf
+    """
+    day = today or dt.date.today().isoformat()
+    if pdf is not None:
+        from backstride.cli import printing
+
+        guarded(printing.plan_pdf, profile, history, day, pdf)
+        return
     from backstride.cli import assess
 
-    guarded(assess.plan_command, profile, history, today or dt.date.today().isoformat(), as_json)
+    guarded(assess.plan_command, profile, history, day, as_json)
+
+
+@app.command()
+def progress(
+    profile: ProfileOpt,
+    history: Annotated[
+        str, typer.Option("--history", help="History JSON file (sessions, check-ins, runs).")
+    ],
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="DIR", help="Folder for the PNG files.")
+    ],
+    today: Annotated[
+        str | None, typer.Option("--today", help="Draw as of this date (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Draw the progress charts as PNG files in DIR: load.png (weekly km beside pain),
+    strength.png (target reps over time), ladder.png (where you stand) and adherence.png
+    (sessions done against planned). The same charts as the web app's progress page.
+
+    Example: backstride progress --profile profile.json --history history.json --out charts
+    """
+    from backstride.cli import progress as charts
+
+    guarded(charts.progress_command, profile, history, today or dt.date.today().isoformat(), out)
 
 
 @app.command()
@@ -90,6 +162,22 @@ def intake(
     from backstride.cli import intake as questions
 
     guarded(questions.run_intake, out)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Worker processes, 4 threads each.")
+    ] = 2,
+) -> None:
+    """Serve the web app with gunicorn; applies migrations and collects static files first."""
+    from backstride.web import server
+
+    guarded(server.serve, host, port, workers)
 
 
 def run() -> None:

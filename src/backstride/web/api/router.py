@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from backstride.core.errors import InputError, field_path, problem
@@ -17,7 +18,7 @@ from backstride.core.programme import build_programme
 from backstride.core.triage import Triage, triage
 from backstride.web.accounts.models import ApiToken, token_digest
 from backstride.web.accounts.service import create_account
-from backstride.web.api import me
+from backstride.web.api import calendar, me, runs_import
 from backstride.web.api.schemas import (
     Account,
     Credentials,
@@ -37,7 +38,10 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
 )
+# Before "/me": its "/runs/{item_id}" would otherwise take "/runs/import".
+api.add_router("/me/runs", runs_import.router)
 api.add_router("/me", me.router)
+api.add_router("/me", calendar.router)
 
 
 def _field(loc: list[Any]) -> str:
@@ -63,6 +67,19 @@ def _bad_input(request: HttpRequest, error: InputError) -> HttpResponse:
         field, _, message = line.partition(": ")
         detail.append({"field": field, "message": message})
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    # Ninja answers a body it cannot parse with a bare 400; it is bad input like any other.
+    cause = error.__cause__
+    if error.status_code == 400 and isinstance(cause, ValueError):
+        message = "is not valid JSON"
+        if isinstance(cause, json.JSONDecodeError):
+            message += f" (line {cause.lineno}, column {cause.colno}: {cause.msg})"
+        detail = [{"field": "body", "message": message}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
 
 
 @api.exception_handler(AuthenticationError)
@@ -93,6 +110,8 @@ def token(request: HttpRequest, payload: Credentials) -> Status[Any]:
     """Trade email and password for a bearer token (90 days, or until logout)."""
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
+        # Answered here in JSON; cleared so AxesMiddleware does not swap in its HTML page.
+        request.axes_locked_out = False  # type: ignore[attr-defined]
         return Status(429, Problem(detail="too many failed attempts; try again in 15 minutes"))
     if user is None:
         return Status(401, Problem(detail="wrong email or password"))

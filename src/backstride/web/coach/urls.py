@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backstride.web.coach.views import calibrate, intake, log, pages, session
+from backstride.web.coach.views import calibrate, intake, log, pages, progress, runs, session
 
 app_name = "coach"
 urlpatterns = [
@@ -23,4 +23,11 @@ urlpatterns = [
     path("history/run/<int:item_id>/", log.edit_run, name="edit_run"),
     path("history/session/<int:item_id>/", log.edit_session, name="edit_session"),
     path("history/<str:kind>/<int:item_id>/delete/", log.delete_entry, name="delete_entry"),
+    path("runs/import/", runs.upload, name="runs_import"),
+    path("runs/<int:item_id>/rate/", runs.rate_run, name="rate_run"),
+    path("progress/", progress.progress, name="progress"),
+    path("progress/chart/<slug:name>.svg", progress.chart, name="chart"),
+    path("plan/print/", progress.printable, name="printable"),
+    path("plan/calendar.ics", progress.calendar_ics, name="calendar"),
+    path("export/<slug:kind>.csv", progress.csv_download, name="csv"),
 ]

@@ -1,0 +1,66 @@
+"""`backstride plan --pdf FILE`: the web app's printable page, rendered standalone, as a PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from backstride.core.errors import InputError
+from backstride.core.history import History
+from backstride.core.inputs import history_from_json, parse_today, profile_from_json
+from backstride.core.plan import PlanResult
+from backstride.core.profile import Profile
+from backstride.core.programme import build_programme
+from backstride.reports.printable import PdfUnavailable, html_to_pdf, printable_context
+
+TEMPLATE = "coach/printable.html"
+
+
+def template_dir() -> Path:
+    return Path(str(files("backstride.web.coach") / "templates"))
+
+
+def render_html(profile: Profile, result: PlanResult, today: dt.date) -> str:
+    """The printable page, from the same template as the web app, without Django settings."""
+    from django.template import Context, Engine
+
+    engine = Engine(dirs=[str(template_dir())], autoescape=True)
+    context = Context(printable_context(profile, result, today), autoescape=True)
+    return str(engine.get_template(TEMPLATE).render(context))
+
+
+def plan_pdf(profile_file: str, history_file: str | None, today: str, out: str) -> None:
+    from backstride.cli.sources import read_text
+
+    if profile_file == "-" and history_file == "-":
+        raise InputError(["--history: standard input is already used by --profile"])
+    day = parse_today(today)
+    profile = profile_from_json(read_text("--profile", profile_file), "--profile")
+    history = (
+        history_from_json(read_text("--history", history_file), "--history")
+        if history_file
+        else History()
+    )
+    result = build_programme(profile, history, day)
+    try:
+        pdf = html_to_pdf(render_html(profile, result, day))
+    except PdfUnavailable as error:
+        raise InputError([f"--pdf: {error}"]) from None
+    write_file("--pdf", out, pdf)
+    sys.stdout.write(f"Printable plan written to {out}\n")
+
+
+def write_file(option: str, name: str, content: bytes) -> None:
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError([f"{option}: {name} is a folder, not a file"])
+        path.write_bytes(content)
+    except FileNotFoundError:
+        raise InputError([f"{option}: folder {path.parent} does not exist"]) from None
+    except PermissionError:
+        raise InputError([f"{option}: {name} cannot be written (permission denied)"]) from None
+    except OSError as error:
+        raise InputError([f"{option}: {name} cannot be written ({error.strerror})"]) from None

@@ -1,0 +1,79 @@
+"""`backstride runs import`: run files into the local database (the one `backstride serve`
+uses), one line per file saying what became of it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from backstride.core.errors import InputError
+from backstride.runfiles import MAX_BYTES
+
+if TYPE_CHECKING:
+    from backstride.web.accounts.models import User
+
+NO_ACCOUNT = "no account in this database yet: sign up in the web app first (backstride serve)"
+
+
+def import_command(paths: list[Path], email: str | None) -> None:
+    prepare_database()
+    import_into(paths, email)
+
+
+def prepare_database() -> None:
+    """The settings and migrations of `backstride serve` (BACKSTRIDE_DATA_DIR, DATABASE_URL);
+    static files are not needed here. A bad setting becomes one line and exit 2."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
+    import django
+    from django.core.management import call_command
+    from django.db import OperationalError
+
+    from backstride.web.config import ConfigError
+
+    try:
+        django.setup()
+        call_command("migrate", interactive=False, verbosity=0)
+    except ConfigError as error:
+        raise InputError([str(error)]) from None
+    except OperationalError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise InputError([f"DATABASE_URL: the database cannot be used: {first}"]) from None
+
+
+def import_into(paths: list[Path], email: str | None) -> None:
+    """Import into the configured database; each file is its own transaction, so a file that
+    fails leaves the others imported."""
+    from backstride.web.coach.run_import import import_files
+
+    user = _account(email)
+    batch = ((path.name, _read(path)) for path in paths)
+    for outcome in import_files(user, batch):
+        typer.echo(f"{outcome.status}: {outcome.message}")
+
+
+def _account(email: str | None) -> User:
+    from backstride.web.accounts.models import User
+
+    if email is not None:
+        user = User.objects.filter(email=email.strip().lower()).first()
+        if user is None:
+            raise InputError([f"--email: no account with the email {email} in this database"])
+        return user
+    users = list(User.objects.order_by("id")[:2])
+    if not users:
+        raise InputError([NO_ACCOUNT])
+    if len(users) > 1:
+        raise InputError(["--email: this database holds several accounts; say which with --email"])
+    return users[0]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            # One byte over the cap is enough for the file to be refused as too big.
+            return handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError([f"{path}: cannot be read: {error.strerror}"]) from None

@@ -1,0 +1,130 @@
+"""Drawing the strength charts: target reps over time (b) and the ladder (c)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from backstride.core.history import History
+from backstride.core.profile import Profile
+from backstride.core.vocab import REPS_MAX, REPS_MIN, REPS_STEP
+from backstride.reports import data
+from backstride.reports.figure import (
+    INK,
+    MUTED,
+    STAR,
+    TARGET,
+    TITLES,
+    date_axis,
+    day_number,
+    empty,
+    new_figure,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def draw_strength(profile: Profile | None, history: History, today: dt.date) -> Figure:
+    lines = data.strength(profile, history, today) if profile else []
+    if not lines:
+        return empty("strength")
+    figure = new_figure(1.3 + 1.2 * len(lines))
+    axes = figure.subplots(len(lines), 1, sharex=True, squeeze=False)[:, 0]
+    first = min(segment.points[0][0] for line in lines for segment in line.segments)
+    # A "mastered" label goes right of its star, unless the star is near the right edge.
+    turn = first + (today - first) * 0.7
+    for ax, line in zip(axes, lines, strict=True):
+        _strength_row(ax, line, turn)
+    last: Axes = axes[-1]
+    last.set_xlim(day_number(first, -3), day_number(today, 3))
+    date_axis(last)
+    figure.suptitle(TITLES["strength"], x=0.02, ha="left")
+    figure.supylabel("Target reps per set")
+    return figure
+
+
+def _strength_row(ax: Axes, line: data.ExerciseLine, turn: dt.date) -> None:
+    for segment in line.segments:
+        xs = [day_number(day) for day, _ in segment.points]
+        ys = [target for _, target in segment.points]
+        ax.step(xs, ys, where="post", color=TARGET, lw=2.5)
+        ax.plot(xs[:1], ys[:1], marker="o", color=TARGET, ms=6)
+    if line.mastered_on is not None:
+        day = line.mastered_on
+        ax.plot([day_number(day)], [REPS_MAX], marker="*", ms=20, color=STAR, mec=INK, zorder=3)
+        right = day <= turn
+        ax.annotate(
+            f"mastered {day.day} {day:%b}",
+            (day_number(day), REPS_MAX),
+            xytext=(14, 0) if right else (-6, -12),
+            textcoords="offset points",
+            ha="left" if right else "right",
+            va="center" if right else "top",
+            fontsize=14,
+        )
+    ax.set_ylim(REPS_MIN - 1.2, REPS_MAX + 1.2)
+    ax.set_yticks(range(REPS_MIN, REPS_MAX + 1, REPS_STEP))
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_title(line.name, loc="left", fontsize=16, pad=3)
+
+
+# status: (fill, edge, edge width, text colour, hatch, badge)
+RUNG_STYLE: dict[str, tuple[str, str, float, str, str, str]] = {
+    "mastered": ("#1f6f5c", "#1f6f5c", 1.0, "#ffffff", "", "\u2713 mastered"),
+    "current": ("#dbeafe", "#1d4ed8", 3.0, INK, "", "\u25b6 now"),
+    "ahead": ("#ffffff", "#9aa3ab", 1.0, MUTED, "", "ahead"),
+    "ruled_out": ("#f1f1f1", "#c4c4c4", 1.0, "#80868c", "//", "ruled out"),
+}
+
+
+def draw_ladder(profile: Profile | None, history: History, today: dt.date) -> Figure:
+    if profile is None:
+        return empty("ladder")
+    rungs = data.ladder(profile, history, today)
+    figure = new_figure(9.6)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0.45, len(rungs) + 0.55)
+    for rung in rungs:
+        _rung(ax, rung)
+    done = sum(r.status == "mastered" for r in rungs)
+    figure.suptitle(TITLES["ladder"], x=0.02, ha="left")
+    ax.set_title(
+        f"1 = basic, {len(rungs)} = hardest; mastered: {done} of {len(rungs)}",
+        loc="left",
+        fontsize=15,
+        color=MUTED,
+        fontweight="normal",
+    )
+    return figure
+
+
+def _rung(ax: Axes, rung: data.Rung) -> None:
+    from matplotlib.patches import Rectangle
+
+    fill, edge, width, colour, hatch, badge = RUNG_STYLE[rung.status]
+    y = rung.rank
+    ax.add_patch(
+        Rectangle(
+            (0.01, y - 0.42), 0.98, 0.84, facecolor=fill, edgecolor=edge, lw=width, hatch=hatch
+        )
+    )
+    ax.text(
+        0.05,
+        y,
+        str(rung.rank),
+        ha="center",
+        va="center",
+        color=colour,
+        fontsize=17,
+        fontweight="bold",
+    )
+    lift = 0.16 if rung.note else 0.0
+    weight = "bold" if rung.status == "current" else "normal"
+    ax.text(0.1, y + lift, rung.name, va="center", color=colour, fontsize=16, fontweight=weight)
+    if rung.note:
+        ax.text(0.1, y - 0.2, rung.note, va="center", color=colour, fontsize=13.5)
+    ax.text(0.975, y + lift, badge, ha="right", va="center", color=colour, fontsize=14.5)

@@ -1,0 +1,6 @@
+"""Run files (GPX, TCX, FIT) read into core runs: pure functions over bytes, no Django."""
+
+from backstride.runfiles.parse import MAX_BYTES, parse_run_file
+from backstride.runfiles.result import FileResult, kilometres
+
+__all__ = ["MAX_BYTES", "FileResult", "kilometres", "parse_run_file"]

@@ -1,0 +1,108 @@
+"""Run files into the runner's history: each file read, checked against the runs stored, and
+stored in its own transaction; imported runs then ask for their pain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from django.db import transaction
+from django.db.models import QuerySet
+from pydantic import ValidationError
+
+from backstride.core.errors import InputError, problem
+from backstride.core.history import SAME_RUN_SECONDS, Run, same_run
+from backstride.runfiles import FileResult, kilometres, parse_run_file
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+from backstride.web.coach import store
+
+Outcome = Literal["imported", "duplicate", "skipped", "rejected"]
+SOURCE_LENGTH = 255  # m.Run.source
+PAIN_LABELS = {"pain_during": "Pain during the run", "pain_after": "Pain after the run"}
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One file of a batch: what became of it, a message naming it, and the stored run (the
+    new one, or for a duplicate the one already there)."""
+
+    file: str
+    status: Outcome
+    message: str
+    row: m.Run | None = None
+
+
+def import_files(user: User, files: Iterable[tuple[str, bytes]]) -> list[FileOutcome]:
+    """Each file on its own: a bad one is listed and stores nothing, the good ones import."""
+    return [import_file(user, name, data) for name, data in files]
+
+
+def import_file(user: User, name: str, data: bytes) -> FileOutcome:
+    result = parse_run_file(name, data)
+    if result.run is None:
+        status: Outcome = "skipped" if result.status == "skipped" else "rejected"
+        return FileOutcome(file=name, status=status, message=result.message)
+    return _store(user, result, result.run)
+
+
+def _store(user: User, result: FileResult, run: Run) -> FileOutcome:
+    name = result.name
+    with transaction.atomic():
+        twin = _stored_twin(user, run)
+        if twin is not None:
+            when = f"{twin.date.day} {twin.date:%B %Y}"
+            message = f"{name}: the run of {when} ({kilometres(twin.km)} km) is already stored."
+            return FileOutcome(file=name, status="duplicate", message=message, row=twin)
+        unrated = run.pain_during is None and run.pain_after is None
+        row = store.add_run(user, run, source=name[:SOURCE_LENGTH], asks_for_pain=unrated)
+    return FileOutcome(file=name, status="imported", message=f"{name}: {result.message}.", row=row)
+
+
+def _stored_twin(user: User, run: Run) -> m.Run | None:
+    """A stored run that is this one (core `same_run`); earlier files of the same batch are
+    stored by then, so they count too."""
+    if run.started_at is None:
+        return None
+    window = dt.timedelta(seconds=SAME_RUN_SECONDS)
+    near = m.Run.objects.filter(
+        user=user, started_at__range=(run.started_at - window, run.started_at + window)
+    ).order_by("id")
+    return next((row for row in near if same_run(store.run_model(row), run)), None)
+
+
+def store_runs_to_rate(user: User) -> QuerySet[m.Run]:
+    """The runner's imported runs still waiting for their pain, newest first."""
+    return m.Run.objects.filter(user=user, asks_for_pain=True).order_by("-date", "-id")
+
+
+def rate(row: m.Run, pain_during: Any, pain_after: Any) -> None:
+    """Set an imported run's pain (either may stay unknown) and stop asking; core judges the
+    values, and a bad one raises InputError with nothing changed."""
+    if pain_during is None and pain_after is None:
+        raise InputError(["Choose the pain during or after the run, or skip this run."])
+    data = store.run_model(row).model_dump(mode="json")
+    try:
+        rated = Run.model_validate({**data, "pain_during": pain_during, "pain_after": pain_after})
+    except ValidationError as error:
+        lines = [
+            f"{PAIN_LABELS.get(str(e['loc'][0]), 'Run')}: {problem(e)}" for e in error.errors()
+        ]
+        raise InputError(lines) from None
+    _stop_asking(row, pain_during=rated.pain_during, pain_after=rated.pain_after)
+
+
+def _line(error: Any) -> str:
+    field = str(error["loc"][0]) if error["loc"] else ""
+    return f"{PAIN_LABELS.get(field, 'This run')}: {problem(error)}"
+
+
+def skip_rating(row: m.Run) -> None:
+    """Stop asking; the run keeps its pain unknown and counts as load only."""
+    _stop_asking(row)
+
+
+def _stop_asking(row: m.Run, **pain: int | None) -> None:
+    m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)

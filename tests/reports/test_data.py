@@ -1,0 +1,90 @@
+"""The numbers behind the charts: the span of weeks, strength lines, the ladder, adherence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backstride.core.history import History
+from backstride.reports import data
+from tests.factories import TODAY, day, history, make_profile, session, sets
+from tests.reports.samples import RUNNERS, mastery
+
+
+def test_span_is_zero_without_data_and_kept_between_a_month_and_a_year() -> None:
+    assert data.span(History(), TODAY) == 0
+    assert data.span(RUNNERS["a week"]()[1], TODAY) == data.MIN_WEEKS
+    _, year, end = RUNNERS["a year"]()
+    assert data.span(year, end) == data.MAX_WEEKS
+
+
+def test_load_is_none_without_runs_or_checkins() -> None:
+    assert data.load(make_profile(), History(), TODAY) is None
+    only_sessions = history([session(day(-1), sets("dead_bug", 8))])
+    assert data.load(make_profile(), only_sessions, TODAY) is None
+
+
+def test_load_weeks_end_with_the_current_week() -> None:
+    profile, h, today = RUNNERS["a week"]()
+    load = data.load(profile, h, today)
+    assert load is not None
+    assert load.weeks[-1].start == dt.date(2026, 11, 16)
+    assert round(sum(w.km for w in load.weeks), 1) == 14.2
+
+
+def test_strength_lines_follow_the_ladder_and_carry_the_mastered_day() -> None:
+    lines = data.strength(*mastery())
+    names = [line.exercise for line in lines]
+    assert names[:3] == ["dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"]
+    dead_bug = lines[0]
+    assert dead_bug.mastered_on == day(-54)
+    (segment,) = dead_bug.segments
+    assert segment.points == [(day(-60), 10), (day(-58), 12), (day(-54), 12)]
+    assert segment.points[-1][0] == day(-54)
+
+
+def test_a_line_runs_on_to_today_while_the_exercise_is_still_in_the_block() -> None:
+    lines = {line.exercise: line for line in data.strength(*mastery())}
+    last = lines["high_plank_leg_lift"].segments[-1].points[-1]
+    assert last == (TODAY, 10)
+
+
+def test_ladder_statuses() -> None:
+    rungs = data.ladder(*mastery())
+    status = {r.rank: r.status for r in rungs}
+    assert len(rungs) == 12
+    assert status[1] == "ruled_out" and status[8] == "ruled_out"
+    assert [r for r, s in status.items() if s == "mastered"] == [2, 3, 5]
+    assert [r for r, s in status.items() if s == "current"] == [4, 6, 7, 9]
+    assert status[12] == "ahead"
+    assert rungs[0].note == "it involves bending backward, which hurts you"
+
+
+def test_an_easier_variant_standing_in_is_named_on_its_rung() -> None:
+    profile = make_profile(abilities={"single_leg_balance_reach": "poor_form"})
+    rung = data.ladder(profile, History(), TODAY)[2]
+    assert rung.exercise == "single_leg_balance"
+    assert rung.status == "current" and rung.note == "target 8 reps, the easier version"
+
+
+def test_sessions_per_week_against_the_plan() -> None:
+    profile, h, today = RUNNERS["a week"]()
+    rows = data.sessions_per_week(profile, h, today)
+    assert len(rows) == data.MIN_WEEKS
+    assert rows[-1] == (dt.date(2026, 11, 16), 2, 3)
+    assert data.sessions_per_week(profile, History(), today) == []
+
+
+def test_a_paused_plan_plans_no_sessions() -> None:
+    profile = make_profile(red_flags=["fever_or_unwell"])
+    assert data.planned_per_week(profile, History(), TODAY) == 0
+
+
+def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
+    summary = data.summary(*mastery())
+    assert [name for _, name in summary.mastered] == [
+        "Dead bug",
+        "Single-leg balance and reach",
+        "Single-leg bridge",
+    ]
+    assert summary.recent_planned == 12 and summary.recent_done == 0
+    assert not summary.finding.enough
