@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run intake test lint format bench clean
+.PHONY: setup run intake test lint format bench screenshots clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -58,6 +58,9 @@ format: setup
 # Engine, CLI and web load figures; BACKSTRIDE_BENCH_DATABASE_URL adds a PostgreSQL web run.
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+screenshots: setup
+	BACKSTRIDE_DOCS_SCREENSHOTS=$(CURDIR)/docs $(BIN)/pytest -q tests/e2e
 
 clean:
 	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache

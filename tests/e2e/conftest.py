@@ -18,6 +18,8 @@ import pytest
 CHROMIUM = os.environ.get("BACKSTRIDE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
 PHONE = {"width": 390, "height": 844}
+# The pages the README shows; `make screenshots` refreshes them in docs/.
+README_PAGES = {"home", "plan", "session"}
 # Without these, Chromium keeps calling home; this machine's network refuses it.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -114,6 +116,6 @@ def shoot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     docs = os.environ.get("BACKSTRIDE_DOCS_SCREENSHOTS")
-    if docs:
+    if docs and name in README_PAGES:
         shutil.copy(path, Path(docs) / f"{name}.png")
     return path

@@ -54,6 +54,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "backstride.web.coach.context.runs_to_rate",
             ],
         },
     }
@@ -119,6 +120,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A season of run files in one upload; each file is still capped at 20 MB on its own.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
 
 LOGGING = {
     "version": 1,
