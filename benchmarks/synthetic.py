@@ -5,23 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from backstride.core.catalog import load_catalog
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.profile import Profile
 
 END = dt.date(2026, 11, 21)
-LADDER_IDS = [
-    "superman",
-    "dead_bug",
-    "single_leg_balance_reach",
-    "high_plank_leg_lift",
-    "single_leg_bridge",
-    "modified_side_plank_lift",
-    "quadruped_limb_raise",
-    "superman_pull",
-    "single_leg_deadlift",
-    "high_plank_limb_raise",
-    "v_up",
-]
+# The ladder below the jump squats: what a year of sessions rotates through.
+LADDER_IDS = [e for e in load_catalog().ladder if not load_catalog()[e].impact]
 
 
 def profile() -> Profile:

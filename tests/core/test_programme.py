@@ -9,7 +9,7 @@ import pytest
 
 from backstride.core.plan import Plan
 from backstride.core.programme import build_programme
-from tests.factories import TODAY, history, make_profile
+from tests.factories import TODAY, history, make_profile, reach_the_jumps
 
 
 def plan_for(**profile: Any) -> Plan:
@@ -110,19 +110,7 @@ def test_calibration_without_variant_skips() -> None:
 
 def _to_the_top(**profile: Any) -> Plan:
     """Mark the first nine ranks (and their variants) too hard to reach ranks 10-12."""
-    low = [
-        "superman",
-        "dead_bug",
-        "single_leg_balance_reach",
-        "single_leg_balance",
-        "high_plank_leg_lift",
-        "single_leg_bridge",
-        "modified_side_plank_lift",
-        "quadruped_limb_raise",
-        "superman_pull",
-        "single_leg_deadlift",
-    ]
-    return plan_for(abilities={e: "poor_form" for e in low}, **profile)
+    return plan_for(abilities=reach_the_jumps(), **profile)
 
 
 def test_indoors_the_top_rank_is_the_single_leg_jump_squat() -> None:

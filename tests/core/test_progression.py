@@ -5,7 +5,16 @@ from __future__ import annotations
 from backstride.core.history import History
 from backstride.core.programme import build_programme
 from backstride.core.progression import replay
-from tests.factories import TODAY, checkin, day, history, make_profile, session, sets
+from tests.factories import (
+    TODAY,
+    checkin,
+    day,
+    history,
+    make_profile,
+    reach_the_jumps,
+    session,
+    sets,
+)
 
 FIRST_FOUR = ["superman", "dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"]
 
@@ -251,24 +260,8 @@ def test_with_none_left_the_mastered_ones_stay_at_twelve() -> None:
     assert (by_id["dead_bug"].status, by_id["dead_bug"].target_reps) == ("maintain", 12)
 
 
-def _reach_the_jumps() -> dict[str, str]:
-    low = [
-        "superman",
-        "dead_bug",
-        "single_leg_balance_reach",
-        "single_leg_balance",
-        "high_plank_leg_lift",
-        "single_leg_bridge",
-        "modified_side_plank_lift",
-        "quadruped_limb_raise",
-        "superman_pull",
-        "single_leg_deadlift",
-    ]
-    return {e: "poor_form" for e in low}
-
-
 def test_jumping_is_set_aside_when_usual_pain_rises_above_three() -> None:
-    profile = {"abilities": _reach_the_jumps(), "pain": {"intensity": 2}}
+    profile = {"abilities": reach_the_jumps(), "pain": {"intensity": 2}}
     h = history(checkins=[checkin(day(-3 + i), 5) for i in range(3)])
     progress = replay(make_profile(**profile), h.until(TODAY))
     assert "single_leg_jump_squat" not in progress.four
@@ -276,7 +269,7 @@ def test_jumping_is_set_aside_when_usual_pain_rises_above_three() -> None:
 
 
 def test_jumping_returns_at_eight_when_pain_settles() -> None:
-    profile = {"abilities": _reach_the_jumps(), "pain": {"intensity": 2}}
+    profile = {"abilities": reach_the_jumps(), "pain": {"intensity": 2}}
     sore = [checkin(day(-20 + i), 6) for i in range(7)]
     calm = [checkin(day(-10 + i), 1) for i in range(7)]
     progress = replay(make_profile(**profile), history(checkins=sore + calm).until(TODAY))

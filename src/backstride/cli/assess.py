@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from backstride.cli.output import print_json
-from backstride.cli.sources import read_text
-from backstride.core.history import History
-from backstride.core.inputs import history_from_json, parse_today, profile_from_json
+from backstride.cli.sources import read_inputs, read_text
+from backstride.core.inputs import profile_from_json
 from backstride.core.programme import build_programme
 from backstride.core.triage import triage
 
@@ -22,17 +21,7 @@ def triage_command(profile_file: str, as_json: bool) -> None:
 
 
 def plan_command(profile_file: str, history_file: str | None, today: str, as_json: bool) -> None:
-    if profile_file == "-" and history_file == "-":
-        from backstride.core.errors import InputError
-
-        raise InputError(["--history: standard input is already used by --profile"])
-    day = parse_today(today)
-    profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    history = (
-        history_from_json(read_text("--history", history_file), "--history")
-        if history_file
-        else History()
-    )
+    profile, history, day = read_inputs(profile_file, history_file, today)
     result = build_programme(profile, history, day)
     if as_json:
         print_json(result.model_dump(mode="json"))

@@ -8,8 +8,6 @@ from importlib.resources import files
 from pathlib import Path
 
 from backstride.core.errors import InputError
-from backstride.core.history import History
-from backstride.core.inputs import history_from_json, parse_today, profile_from_json
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
@@ -32,17 +30,9 @@ def render_html(profile: Profile, result: PlanResult, today: dt.date) -> str:
 
 
 def plan_pdf(profile_file: str, history_file: str | None, today: str, out: str) -> None:
-    from backstride.cli.sources import read_text
+    from backstride.cli.sources import read_inputs
 
-    if profile_file == "-" and history_file == "-":
-        raise InputError(["--history: standard input is already used by --profile"])
-    day = parse_today(today)
-    profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    history = (
-        history_from_json(read_text("--history", history_file), "--history")
-        if history_file
-        else History()
-    )
+    profile, history, day = read_inputs(profile_file, history_file, today)
     result = build_programme(profile, history, day)
     try:
         pdf = html_to_pdf(render_html(profile, result, day))

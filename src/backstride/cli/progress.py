@@ -6,18 +6,13 @@ import sys
 from pathlib import Path
 
 from backstride.cli.printing import write_file
-from backstride.cli.sources import read_text
+from backstride.cli.sources import read_inputs
 from backstride.core.errors import InputError
-from backstride.core.inputs import history_from_json, parse_today, profile_from_json
 from backstride.reports.charts import CHARTS, render
 
 
 def progress_command(profile_file: str, history_file: str, today: str, out: str) -> None:
-    if profile_file == "-" and history_file == "-":
-        raise InputError(["--history: standard input is already used by --profile"])
-    day = parse_today(today)
-    profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    history = history_from_json(read_text("--history", history_file), "--history")
+    profile, history, day = read_inputs(profile_file, history_file, today)
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise InputError([f"--out: {out} is a file, not a folder"])

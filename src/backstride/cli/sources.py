@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 from backstride.core.errors import InputError
+from backstride.core.history import History
+from backstride.core.inputs import history_from_json, parse_today, profile_from_json
+from backstride.core.profile import Profile
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -29,3 +33,19 @@ def read_text(option: str, name: str) -> str:
         raise InputError([f"{option}: file {name} is not UTF-8 text"]) from None
     except OSError as error:
         raise InputError([f"{option}: file {name} cannot be read ({error.strerror})"]) from None
+
+
+def read_inputs(
+    profile_file: str, history_file: str | None, today: str
+) -> tuple[Profile, History, dt.date]:
+    """The profile, the history (empty without a file) and the day, as commands take them."""
+    if profile_file == "-" and history_file == "-":
+        raise InputError(["--history: standard input is already used by --profile"])
+    day = parse_today(today)
+    profile = profile_from_json(read_text("--profile", profile_file), "--profile")
+    history = (
+        history_from_json(read_text("--history", history_file), "--history")
+        if history_file
+        else History()
+    )
+    return profile, history, day
