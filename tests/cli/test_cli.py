@@ -250,3 +250,23 @@ def test_unknown_flag_exits_two() -> None:
 def test_both_inputs_from_stdin_is_refused() -> None:
     result = invoke("plan", "--profile", "-", "--history", "-", stdin="{}")
     assert result.exit_code == 2 and "--history" in result.stderr
+
+
+def test_a_bad_set_gives_one_line_not_a_second_about_the_list(tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.json", profile_data())
+    history = write(
+        tmp_path,
+        "h.json",
+        {
+            "sessions": [
+                {
+                    "date": "2026-01-02",
+                    "sets": [{"exercise": "plank", "reps": 8, "pain": 0, "form": "good"}],
+                }
+            ]
+        },
+    )
+    result = invoke("plan", "--profile", profile, "--history", history)
+    assert result.stderr.strip().splitlines() == [
+        "error: sessions[0].sets[0].exercise: unknown exercise id 'plank'"
+    ]

@@ -66,11 +66,19 @@ def problem(error: Any) -> str:
 
 def describe(error: ValidationError, prefix: str = "") -> list[str]:
     """One line per problem, e.g. 'pain.intensity: must be at most 10, got 12'."""
+    errors = error.errors()
     lines = []
-    for item in error.errors():
+    for item in errors:
+        if item["type"] == "too_short" and _has_item_errors(item["loc"], errors):
+            continue  # pydantic also counts the failed items as missing; one message is enough
         path = field_path([prefix, *item["loc"]] if prefix else item["loc"])
         lines.append(f"{path or '(top level)'}: {problem(item)}")
     return lines
+
+
+def _has_item_errors(loc: Sequence[int | str], errors: Sequence[Any]) -> bool:
+    n = len(loc)
+    return any(len(e["loc"]) > n and tuple(e["loc"][:n]) == tuple(loc) for e in errors)
 
 
 def parse_json(text: str, what: str) -> Any:
