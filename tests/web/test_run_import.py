@@ -302,3 +302,17 @@ def test_cli_with_an_unknown_email_changes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--email: no account with the email nobody@example.com" in result.stderr
     assert not m.Run.objects.exists()
+
+
+def test_a_file_without_times_asks_for_the_duration_with_the_pain() -> None:
+    client, user = runner()
+    row = imported_run(user, "cerknicko-without-times.gpx")
+    assert row.minutes is None
+    assert "how many minutes did it take?" in client.get("/plan/").content.decode()
+    bad = client.post(f"/runs/{row.id}/rate/", {"pain_during": "2", "minutes": "-5"})
+    assert bad.status_code == 400 and "Minutes" in bad.content.decode()
+    row.refresh_from_db()
+    assert (row.minutes, row.asks_for_pain) == (None, True)
+    client.post(f"/runs/{row.id}/rate/", {"pain_during": "2", "minutes": "31.5"})
+    row.refresh_from_db()
+    assert (row.minutes, row.pain_during, row.asks_for_pain) == (31.5, 2, False)

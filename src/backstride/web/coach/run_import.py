@@ -21,7 +21,11 @@ from backstride.web.coach import store
 
 Outcome = Literal["imported", "duplicate", "skipped", "rejected"]
 SOURCE_LENGTH = 255  # m.Run.source
-PAIN_LABELS = {"pain_during": "Pain during the run", "pain_after": "Pain after the run"}
+PAIN_LABELS = {
+    "pain_during": "Pain during the run",
+    "pain_after": "Pain after the run",
+    "minutes": "Minutes",
+}
 
 
 @dataclass(frozen=True)
@@ -78,12 +82,14 @@ def store_runs_to_rate(user: User) -> QuerySet[m.Run]:
     return m.Run.objects.filter(user=user, asks_for_pain=True).order_by("-date", "-id")
 
 
-def rate(row: m.Run, pain_during: Any, pain_after: Any) -> None:
-    """Set an imported run's pain (either may stay unknown) and stop asking; core judges the
-    values, and a bad one raises InputError with nothing changed."""
-    if pain_during is None and pain_after is None:
+def rate(row: m.Run, pain_during: Any, pain_after: Any, minutes: Any = None) -> None:
+    """Set an imported run's pain (either may stay unknown), and its duration when the file
+    had none, then stop asking; core judges the values, a bad one changes nothing."""
+    if pain_during is None and pain_after is None and minutes is None:
         raise InputError(["Choose the pain during or after the run, or skip this run."])
     data = store.run_model(row).model_dump(mode="json")
+    if minutes is not None:
+        data["minutes"] = minutes
     try:
         rated = Run.model_validate({**data, "pain_during": pain_during, "pain_after": pain_after})
     except ValidationError as error:
@@ -91,7 +97,9 @@ def rate(row: m.Run, pain_during: Any, pain_after: Any) -> None:
             f"{PAIN_LABELS.get(str(e['loc'][0]), 'Run')}: {problem(e)}" for e in error.errors()
         ]
         raise InputError(lines) from None
-    _stop_asking(row, pain_during=rated.pain_during, pain_after=rated.pain_after)
+    _stop_asking(
+        row, pain_during=rated.pain_during, pain_after=rated.pain_after, minutes=rated.minutes
+    )
 
 
 def _line(error: Any) -> str:
@@ -104,5 +112,5 @@ def skip_rating(row: m.Run) -> None:
     _stop_asking(row)
 
 
-def _stop_asking(row: m.Run, **pain: int | None) -> None:
+def _stop_asking(row: m.Run, **pain: float | None) -> None:
     m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)

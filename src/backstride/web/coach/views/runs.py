@@ -48,9 +48,11 @@ def rate_run(request: HttpRequest, item_id: int) -> HttpResponse:
         run_import.skip_rating(row)
         messages.success(request, f"Skipped: the run of {when} counts as load only.")
     else:
-        during, after = (number(request.POST.get(k)) for k in ("pain_during", "pain_after"))
+        during, after, minutes = (
+            number(request.POST.get(k)) for k in ("pain_during", "pain_after", "minutes")
+        )
         try:
-            run_import.rate(row, during, after)
+            run_import.rate(row, during, after, minutes)
         except InputError as error:
             return _page(request, problems=error.lines, status=400)
         messages.success(request, f"Saved the pain of the run of {when}.")
