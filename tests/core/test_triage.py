@@ -152,3 +152,10 @@ def test_clearing_never_covers_an_emergency_sign_from_a_checkin() -> None:
 
     checkins = [checkin(day(-2), 3, ("saddle_numbness",))]
     assert triage(clear(make_profile(), checkins), checkins).level == "emergency"
+
+
+def test_any_emergency_spots_only_emergency_signs() -> None:
+    from backstride.core.triage import any_emergency
+
+    assert any_emergency(["fever_or_unwell", "saddle_numbness"])
+    assert not any_emergency(["fever_or_unwell", "night_pain"])

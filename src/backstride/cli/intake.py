@@ -13,7 +13,7 @@ from backstride.core.history import History
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
 from backstride.core.questions import QUESTIONS
-from backstride.core.triage import derived_codes, flag_level
+from backstride.core.triage import any_emergency, triage
 from backstride.core.vocab import EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS
 
 T = TypeVar("T")
@@ -91,7 +91,7 @@ def warning_signs(prompt: Ask) -> list[str] | None:
     flags: list[str] = []
     for flag in (*EMERGENCY_FLAGS, *SEE_DOCTOR_FLAGS):
         if _ask(prompt, QUESTIONS[flag], yes_no):
-            if flag_level(flag) == "emergency":
+            if any_emergency([flag]):
                 return None
             flags.append(flag)
     return flags
@@ -168,7 +168,7 @@ def collect(prompt: Ask) -> dict[str, object] | None:
     }
     answers.update(life_answers(prompt))
     draft = validate(Profile, answers)
-    if any(flag_level(f) == "see_doctor" for f in flags) or derived_codes(draft):
+    if triage(draft).level == "see_doctor":
         answers["cleared_by_clinician"] = _ask(
             prompt,
             "Has a doctor or physiotherapist checked your back and cleared you to exercise? (y/n)",

@@ -35,6 +35,11 @@ class SessionFlow:
         return self.next is None
 
 
+def stops_exercise(set_log: SetLog) -> bool:
+    """A set above 5/10 pain ends that exercise for the day."""
+    return set_log.pain > ACCEPTABLE_PAIN
+
+
 def session_flow(items: Sequence[StrengthItem], logged: Sequence[SetLog]) -> SessionFlow:
     """Exercises in plan order; each runs its planned sets unless one set hurts above 5,
     which stops that exercise for the day (and removes it from the plan)."""
@@ -45,7 +50,7 @@ def session_flow(items: Sequence[StrengthItem], logged: Sequence[SetLog]) -> Ses
     for item in items:
         sets = [s for s in logged if s.exercise == item.id]
         worst = max((s.pain for s in sets), default=0)
-        if worst > ACCEPTABLE_PAIN:
+        if any(stops_exercise(s) for s in sets):
             stopped.append(
                 Stopped(
                     item,

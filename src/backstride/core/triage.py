@@ -74,6 +74,11 @@ def flag_level(flag: str) -> TriageLevel:
     return "emergency" if flag in EMERGENCY_FLAGS else "see_doctor"
 
 
+def any_emergency(flags: Iterable[str]) -> bool:
+    """True when any answer is an emergency sign: the check-in stops there, with no plan."""
+    return any(flag_level(f) == "emergency" for f in flags)
+
+
 def derived_codes(profile: Profile) -> list[str]:
     """See-doctor reasons that follow from the pain answers rather than a ticked flag."""
     pain = profile.pain

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from backstride.core.calibration import next_to_try
 from backstride.core.errors import InputError, validate
 from backstride.core.profile import Profile
-from backstride.core.triage import clear, flag_level, triage
+from backstride.core.triage import any_emergency, clear, triage
 from backstride.web.coach import store
 from backstride.web.coach.forms_intake import STEPS, about_initial
 from backstride.web.coach.views.common import user_of
@@ -76,7 +76,7 @@ def _advance(request: HttpRequest, step: int, form: Any) -> HttpResponse:
     draft = dict(request.session.get(DRAFT, {}))
     if step == 1:
         flags = form.flags()
-        if any(flag_level(f) == "emergency" for f in flags):
+        if any_emergency(flags):
             request.session.pop(DRAFT, None)
             return redirect("coach:emergency")
         draft["red_flags"] = flags

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, validate
 from backstride.core.history import SetLog
-from backstride.core.session_flow import session_flow
+from backstride.core.session_flow import session_flow, stops_exercise
 from backstride.web.coach import store
 from backstride.web.coach.views.common import today, user_of
 
@@ -65,7 +65,7 @@ def log_set(request: HttpRequest) -> HttpResponse:
     already = [s for s in store.sets_on(user, day) if s.exercise == set_log.exercise]
     if not isinstance(number, int) or number > len(already):
         store.add_set(user, day, set_log)
-    if set_log.pain > 5:
+    if stops_exercise(set_log):
         messages.warning(request, f"Pain {set_log.pain}/10 is above 5: that exercise stops here.")
         return redirect("coach:session")
     return redirect(reverse("coach:session") + "?rest=1")
