@@ -49,7 +49,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/mypy --strict src/backstride/core
+	$(BIN)/mypy --strict src/backstride/core src/backstride/runfiles src/backstride/reports
 
 format: setup
 	$(BIN)/ruff format src tests benchmarks
