@@ -49,3 +49,10 @@ def test_calibration_ends_when_the_ladder_runs_out() -> None:
 
     everything = {e: "painful" for e in load_catalog().exercises}
     assert next_to_try(make_profile(abilities=everything)) is None
+
+
+def test_an_exercise_that_hurt_in_a_session_is_not_offered_again() -> None:
+    from tests.factories import TODAY, day, history, session, sets
+
+    h = history([session(day(-1), sets("superman", 8, pain=7, count=1))])
+    assert next_to_try(make_profile(), h, TODAY) == "dead_bug"

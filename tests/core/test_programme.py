@@ -232,3 +232,21 @@ def test_only_prescribed_exercises_carry_an_id_in_the_plan() -> None:
     data = build_programme(make_profile(), history(), TODAY).model_dump(mode="json")
     for item in data["plan"]["left_out"]:
         assert "id" not in item
+
+
+def test_a_warning_sign_in_a_check_in_dated_ahead_still_pauses_the_plan() -> None:
+    from tests.factories import checkin, day
+
+    h = history(checkins=[checkin(day(1), 2, ("saddle_numbness",))])
+    result = build_programme(make_profile(), h, TODAY)
+    assert result.triage.level == "emergency" and result.plan is None
+
+
+def test_the_running_paused_caution_follows_a_calmer_morning() -> None:
+    from tests.factories import checkin, day
+
+    calm = history(checkins=[checkin(day(-1), 2)])
+    result = build_programme(make_profile(pain={"intensity": 7}), calm, TODAY)
+    assert "high_pain_running_paused" not in [c.code for c in result.triage.cautions]
+    sore = build_programme(make_profile(pain={"intensity": 7}), history(), TODAY)
+    assert "high_pain_running_paused" in [c.code for c in sore.triage.cautions]

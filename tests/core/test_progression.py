@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from backstride.core.history import History
 from backstride.core.programme import build_programme
 from backstride.core.progression import replay
@@ -290,3 +292,42 @@ def test_the_timeline_records_each_day_the_targets_changed() -> None:
     h = history([session(day(-9 + i), sets("dead_bug", 8 + 2 * i)) for i in range(3)])
     timeline = replay(make_profile(), h.until(TODAY)).timeline
     assert [(d, t["dead_bug"]) for d, t in timeline] == [(day(-9), 10), (day(-8), 12)]
+
+
+def test_jumping_waits_when_this_morning_hurts_even_if_the_week_was_calm() -> None:
+    profile = {"abilities": reach_the_jumps(), "pain": {"intensity": 2}}
+    pains = [2, 2, 2, 2, 8, 8, 8]
+    h = history(checkins=[checkin(day(-7 + i), p) for i, p in enumerate(pains)])
+    assert "single_leg_jump_squat" not in replay(make_profile(**profile), h.until(TODAY)).four
+    calm = history(checkins=[checkin(day(-7 + i), 2) for i in range(7)])
+    assert "single_leg_jump_squat" in replay(make_profile(**profile), calm.until(TODAY)).four
+
+
+def test_the_flare_up_baseline_uses_exactly_the_last_seven_checkins() -> None:
+    # The last 7 mornings have median 5, the last 5 and the last 9 have median 1:
+    # a morning at 4 is a flare-up only if the window is not seven.
+    earlier = [1, 1, 5, 5, 5, 5, 1, 1, 1]
+    mornings = [checkin(day(-20 + i), p) for i, p in enumerate(earlier)]
+    h = history([session(day(-3), sets("dead_bug", 8))], [*mornings, checkin(day(-2), 4)])
+    assert replay(make_profile(), h.until(TODAY)).flare_dates == []
+
+
+def test_two_flare_ups_fourteen_days_apart_count_fifteen_do_not() -> None:
+    def flares(gap: int) -> list[str]:
+        first, second = day(-gap - 2), day(-2)
+        h = history(
+            [
+                session(first - dt.timedelta(days=1), sets("dead_bug", 8)),
+                session(second - dt.timedelta(days=1), sets("dead_bug", 8)),
+            ],
+            [
+                checkin(first, 6),
+                *[checkin(first + dt.timedelta(days=1 + i), 1) for i in range(3)],
+                checkin(second, 6),
+            ],
+        )
+        result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+        return [c.code for c in result.triage.cautions]
+
+    assert "repeated_flare_ups" in flares(14)
+    assert "repeated_flare_ups" not in flares(15)

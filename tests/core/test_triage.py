@@ -140,18 +140,29 @@ def test_clearing_covers_the_see_doctor_signs_reported_so_far() -> None:
     from backstride.core.triage import clear
 
     checkins = [checkin(day(-2), 3, ("fever_or_unwell",))]
-    cleared = clear(make_profile(pain={"trend": "worse"}), checkins)
-    assert cleared.cleared_by_clinician is True
+    cleared = clear(make_profile(pain={"trend": "worse"}), checkins, day(-1))
+    assert cleared.cleared_by_clinician is True and cleared.cleared_on == day(-1)
     assert triage(cleared, checkins).level == "self_manage"
-    later = [*checkins, checkin(day(-1), 2, ("night_pain",))]
+    later = [*checkins, checkin(day(0), 2, ("night_pain",))]
     assert triage(cleared, later).level == "see_doctor"
+
+
+def test_the_same_sign_reported_again_after_the_clearance_is_not_covered() -> None:
+    from backstride.core.triage import clear
+
+    first = [checkin(day(-5), 3, ("fever_or_unwell",))]
+    cleared = clear(make_profile(), first, day(-4))
+    again = [*first, checkin(day(-1), 3, ("fever_or_unwell",))]
+    result = triage(cleared, again)
+    assert result.level == "see_doctor"
+    assert str(day(-1)) in result.reasons[0].message
 
 
 def test_clearing_never_covers_an_emergency_sign_from_a_checkin() -> None:
     from backstride.core.triage import clear
 
     checkins = [checkin(day(-2), 3, ("saddle_numbness",))]
-    assert triage(clear(make_profile(), checkins), checkins).level == "emergency"
+    assert triage(clear(make_profile(), checkins, day(-1)), checkins).level == "emergency"
 
 
 def test_any_emergency_spots_only_emergency_signs() -> None:

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
-from backstride.core.catalog import load_catalog
-from backstride.core.eligibility import Context, exclusion, painful_moves, rank_candidates
+from backstride.core.eligibility import Context, exclusion, rank_candidates
+from backstride.core.history import History
 from backstride.core.profile import Profile
-from backstride.core.vocab import ACTIVE_STRENGTH, IMPACT_MAX_PAIN
+from backstride.core.progression import replay
+from backstride.core.vocab import ACTIVE_STRENGTH
 
 
-def _context(profile: Profile) -> Context:
-    # Answers are judged here one by one, so the abilities themselves rule nothing out.
-    return Context(
-        catalog=load_catalog(),
-        kit=profile.kit,
-        painful_moves=painful_moves(profile.pain.worse_with),
-        outdoor=profile.setting == "outdoor",
-        impact_ok=profile.pain.intensity <= IMPACT_MAX_PAIN,
-        abilities={},
-    )
+def _context(profile: Profile, history: History, today: dt.date) -> Context:
+    """What rules exercises out today (painful movements, kit, jumping with pain, sets that
+    hurt above 5 in the history); the answers themselves are judged one by one here."""
+    return replace(replay(profile, history.until(today)).ctx, abilities={})
 
 
-def next_to_try(profile: Profile) -> str | None:
+def next_to_try(
+    profile: Profile, history: History | None = None, today: dt.date = dt.date.max
+) -> str | None:
     """Walk the ladder from the top: the first exercise the runner may do and has not
     answered yet, or None once four are found (or the ladder is exhausted)."""
-    ctx = _context(profile)
+    ctx = _context(profile, history or History(), today)
     found = 0
     for main in ctx.catalog.ladder:
         for candidate in rank_candidates(ctx.catalog, main, ctx.outdoor):
@@ -42,9 +40,11 @@ def next_to_try(profile: Profile) -> str | None:
     return None
 
 
-def found_so_far(profile: Profile) -> list[str]:
-    """The exercises already answered 'ok', in ladder order."""
-    ctx = replace(_context(profile), abilities=profile.abilities)
+def found_so_far(
+    profile: Profile, history: History | None = None, today: dt.date = dt.date.max
+) -> list[str]:
+    """The exercises already answered 'ok' and still allowed, in ladder order."""
+    ctx = _context(profile, history or History(), today)
     return [
         c
         for main in ctx.catalog.ladder

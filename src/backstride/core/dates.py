@@ -7,19 +7,28 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+# Date arithmetic near year 1 or 9999 overflows; no runner logs a run there.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
 
 def parse_iso_date(value: Any) -> dt.date:
     """Accept a date or a 'YYYY-MM-DD' string; timestamps or 'next week' are errors."""
     if isinstance(value, dt.datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):
+        if not EARLIEST <= value <= LATEST:
+            raise ValueError(f"{value.isoformat()!r} is outside {EARLIEST.year}-{LATEST.year}")
         return value
     if not isinstance(value, str) or len(value) != 10:
         raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a real calendar date") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{value!r} is outside {EARLIEST.year}-{LATEST.year}")
+    return day
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from backstride.core.catalog import load_catalog
+from backstride.core.dates import IsoDate
 from backstride.core.fields import INPUT, Bool, Int, Number, Unique
 from backstride.core.vocab import (
     Ability,
@@ -52,6 +53,8 @@ class Profile(BaseModel):
     pain: Pain
     red_flags: Annotated[tuple[RedFlag, ...], Unique] = ()
     cleared_by_clinician: Bool = False
+    # The day of the clearance: a warning sign in a check-in after it is not covered.
+    cleared_on: IsoDate | None = None
     equipment: Annotated[tuple[Equipment, ...], Unique] = ()
     setting: Setting
     minutes_per_session: Int = Field(ge=5, le=120)

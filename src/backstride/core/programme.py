@@ -23,7 +23,7 @@ from backstride.core.plan import (
 from backstride.core.profile import Profile
 from backstride.core.progression import Progress, replay
 from backstride.core.running import current_pain, running_advice
-from backstride.core.triage import Triage, caution, triage
+from backstride.core.triage import HIGH_PAIN, Triage, caution, triage
 from backstride.core.vocab import (
     EXTRAS_MIN_MINUTES,
     MAX_STRENGTH_DAYS,
@@ -54,12 +54,17 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     """Triage first; a plan only at self-manage. Same inputs, same output, whatever the
     order of the history."""
     past = history.until(today)
-    result = triage(profile, past.checkins)
+    # A warning sign counts whatever the date on its check-in, even one dated ahead.
+    result = triage(profile, history.checkins)
     if not result.allows_plan:
         return PlanResult(triage=result, plan=None)
     progress = replay(profile, past)
     result = _with_flare_caution(result, progress.flare_dates, today)
     pain_now = current_pain(past.checkins, profile.pain.intensity)
+    if pain_now < HIGH_PAIN:
+        # The profile's pain of 6+ paused running; a calmer check-in since lifts that.
+        kept = [c for c in result.cautions if c.code != "high_pain_running_paused"]
+        result = result.model_copy(update={"cautions": kept})
     running = running_advice(pain_now, past.runs, progress.flare_dates, today)
     strength = _strength(profile, progress)
     mobility = _mobility(profile, progress.ctx)

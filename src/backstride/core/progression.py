@@ -140,7 +140,7 @@ class _Replay:
         day_before = checkin.date - dt.timedelta(days=1)
         if checkin.morning_pain >= base + FLARE_RISE and day_before in self.session_dates:
             self.flare_up(checkin, base)
-        self.ctx = replace(self.ctx, impact_ok=self.typical_pain() <= IMPACT_MAX_PAIN)
+        self.ctx = replace(self.ctx, impact_ok=self.jumping_allowed())
         self.refresh(checkin.date)
 
     def flare_up(self, checkin: Checkin, base: float) -> None:
@@ -277,6 +277,11 @@ class _Replay:
             f"A set of {self.name(exercise)} hurt {worst}/10 "
             "(above 5): it leaves your programme; we never prescribe what hurts.",
         )
+
+    def jumping_allowed(self) -> bool:
+        """Jumps only while both the usual pain and this morning's stay at 3 or less."""
+        latest = self.checkins[-1].morning_pain if self.checkins else self.profile.pain.intensity
+        return max(self.typical_pain(), latest) <= IMPACT_MAX_PAIN
 
     def typical_pain(self) -> float:
         recent = [c.morning_pain for c in self.checkins[-BASELINE_CHECKINS:]]

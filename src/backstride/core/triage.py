@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel
@@ -46,6 +47,7 @@ CAUTION_MESSAGES: dict[str, str] = {
     ),
 }
 
+HIGH_PAIN = 6
 LEVEL_ORDER: dict[str, int] = {"self_manage": 0, "see_doctor": 1, "emergency": 2}
 
 
@@ -100,7 +102,7 @@ def profile_cautions(profile: Profile) -> list[Caution]:
     cautions: list[Caution] = []
     if profile.age >= 50 and profile.pain.weeks < 6:
         cautions.append(caution("new_pain_over_50"))
-    if profile.pain.intensity >= 6:
+    if profile.pain.intensity >= HIGH_PAIN:
         cautions.append(caution("high_pain_running_paused"))
     return cautions
 
@@ -124,7 +126,10 @@ def _checkin_reasons(profile: Profile, checkins: Sequence[Checkin]) -> list[Reas
         for flag in checkin.red_flags:
             level = flag_level(flag)
             covered = (
-                level == "see_doctor" and profile.cleared_by_clinician and flag in profile.red_flags
+                level == "see_doctor"
+                and profile.cleared_by_clinician
+                and flag in profile.red_flags
+                and (profile.cleared_on is None or checkin.date <= profile.cleared_on)
             )
             if not covered and flag not in reasons:
                 message = f"{FLAG_MESSAGES[flag]} (reported in the check-in of {checkin.date})"
@@ -149,10 +154,13 @@ def triage(profile: Profile, checkins: Sequence[Checkin] = ()) -> Triage:
     return Triage(level=level, reasons=reasons, cautions=cautions)
 
 
-def clear(profile: Profile, checkins: Sequence[Checkin] = ()) -> Profile:
-    """A clinician has cleared the runner: the see-doctor signs reported so far, in the
-    profile or in check-ins, become part of what the clearance covers. Emergency signs
-    are never cleared this way."""
-    reported = [f for c in checkins for f in c.red_flags if flag_level(f) == "see_doctor"]
+def clear(profile: Profile, checkins: Sequence[Checkin], today: dt.date) -> Profile:
+    """A clinician has cleared the runner today: the see-doctor signs reported so far, in
+    the profile or in check-ins, become what the clearance covers; a sign reported after
+    today is not covered. Emergency signs are never cleared this way."""
+    reported = [
+        f for c in checkins if c.date <= today for f in c.red_flags if flag_level(f) == "see_doctor"
+    ]
     flags = tuple(dict.fromkeys([*profile.red_flags, *reported]))
-    return profile.model_copy(update={"red_flags": flags, "cleared_by_clinician": True})
+    update = {"red_flags": flags, "cleared_by_clinician": True, "cleared_on": today}
+    return profile.model_copy(update=update)

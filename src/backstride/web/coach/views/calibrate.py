@@ -9,9 +9,11 @@ from django.views.decorators.http import require_http_methods
 
 from backstride.core.calibration import found_so_far, next_to_try
 from backstride.core.catalog import load_catalog
+from backstride.core.history import History
+from backstride.core.profile import Profile
 from backstride.core.triage import triage
 from backstride.web.coach import store
-from backstride.web.coach.views.common import user_of
+from backstride.web.coach.views.common import today, user_of
 
 ANSWERS = {"ok": "Fine", "painful": "It hurts", "poor_form": "Can't keep good form"}
 
@@ -23,15 +25,17 @@ def calibrate(request: HttpRequest) -> HttpResponse:
     profile = store.profile_of(user)
     if profile is None:
         return redirect("coach:intake")
-    if triage(profile, store.history_of(user).checkins).level != "self_manage":
+    history = store.history_of(user)
+    if triage(profile, history.checkins).level != "self_manage":
         return redirect("coach:see_doctor")
-    trying = next_to_try(profile)
+    trying = next_to_try(profile, history, today())
     if request.method == "POST":
         answer, exercise = request.POST.get("answer"), request.POST.get("exercise")
         if answer not in ANSWERS or exercise != trying:
             return _page(
                 request,
                 profile,
+                history,
                 trying,
                 status=400,
                 error="Please choose one of the three answers for this exercise.",
@@ -41,15 +45,20 @@ def calibrate(request: HttpRequest) -> HttpResponse:
         return redirect("coach:calibrate")
     if trying is None:
         return redirect("coach:plan")
-    return _page(request, profile, trying)
+    return _page(request, profile, history, trying)
 
 
 def _page(
-    request: HttpRequest, profile: object, trying: str | None, status: int = 200, error: str = ""
+    request: HttpRequest,
+    profile: Profile,
+    history: History,
+    trying: str | None,
+    status: int = 200,
+    error: str = "",
 ) -> HttpResponse:
     if trying is None:
         return redirect("coach:plan")
     catalog = load_catalog()
-    found = [catalog[e] for e in found_so_far(profile)]  # type: ignore[arg-type]
+    found = [catalog[e] for e in found_so_far(profile, history, today())]
     context = {"exercise": catalog[trying], "found": found, "answers": ANSWERS, "error": error}
     return render(request, "coach/calibrate.html", context, status=status)

@@ -16,7 +16,7 @@ from backstride.core.profile import Profile
 from backstride.core.triage import any_emergency, clear, triage
 from backstride.web.coach import store
 from backstride.web.coach.forms_intake import STEPS, about_initial
-from backstride.web.coach.views.common import user_of
+from backstride.web.coach.views.common import today, user_of
 
 DRAFT = "intake"
 
@@ -103,7 +103,8 @@ def _finish(request: HttpRequest, draft: dict[str, Any], form: Any) -> HttpRespo
     request.session.pop(DRAFT, None)
     if triage(profile).level != "self_manage":
         return redirect("coach:see_doctor")
-    return redirect("coach:calibrate" if next_to_try(profile) else "coach:plan")
+    ready = next_to_try(profile, store.history_of(user), today()) is None
+    return redirect("coach:plan" if ready else "coach:calibrate")
 
 
 def emergency(request: HttpRequest) -> HttpResponse:
@@ -124,7 +125,7 @@ def see_doctor(request: HttpRequest) -> HttpResponse:
         if request.POST.get("cleared") != "yes":
             messages.error(request, "Tick the box to confirm a clinician has cleared you.")
             return render(request, "coach/see_doctor.html", {"triage": result}, status=400)
-        store.save_profile(user, clear(profile, checkins))
+        store.save_profile(user, clear(profile, checkins, today()))
         messages.success(request, "Thank you. Your plan is ready; the cautions stay on it.")
         return redirect("coach:calibrate")
     if result.level == "self_manage":
