@@ -114,7 +114,6 @@ def test_plan_pdf_bad_profile_exits_two(tmp_path: Path) -> None:
 
 
 def test_plan_pdf_writes_a_pdf(files: tuple[str, str], tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed yet")
     profile, history = files
     out = tmp_path / "plan.pdf"
     result = invoke("plan", "-p", profile, "--history", history, "--pdf", str(out))
@@ -124,7 +123,6 @@ def test_plan_pdf_writes_a_pdf(files: tuple[str, str], tmp_path: Path) -> None:
 
 
 def test_plan_pdf_into_a_missing_folder_exits_two(files: tuple[str, str], tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed yet")
     profile, _ = files
     result = invoke("plan", "-p", profile, "--pdf", str(tmp_path / "nope" / "plan.pdf"))
     assert result.exit_code == 2 and "does not exist" in result.stderr

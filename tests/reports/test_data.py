@@ -88,3 +88,14 @@ def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
     ]
     assert summary.recent_planned == 12 and summary.recent_done == 0
     assert not summary.finding.enough
+
+
+def test_the_ladder_shows_no_current_block_while_the_plan_is_on_hold() -> None:
+    import datetime as dt
+
+    from backstride.reports.data import ladder
+    from tests.factories import history, make_profile
+
+    rungs = ladder(make_profile(red_flags=["saddle_numbness"]), history(), dt.date(2026, 11, 21))
+    assert [r.status for r in rungs].count("current") == 0
+    assert "on hold" in rungs[0].note

@@ -110,5 +110,4 @@ def test_missing_pango_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_the_pdf_is_a_pdf() -> None:
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed yet")
     assert html_to_pdf(page()).startswith(b"%PDF-")

@@ -623,3 +623,26 @@ def test_the_api_docs_answer_without_any_cdn() -> None:
     assert "swagger" in page.lower()
     for outside in ("cdn.", "jsdelivr", "unpkg", "//fonts."):
         assert outside not in page
+
+
+@pytest.mark.django_db
+def test_an_unknown_exercise_in_a_session_is_one_field_error() -> None:
+    from backstride.web.accounts.models import ApiToken
+    from tests.web.helpers import runner
+
+    _, user = runner()
+    token = ApiToken.issue(user)
+    body = {
+        "date": "2026-01-02",
+        "sets": [{"exercise": "plank", "reps": 8, "pain": 0, "form": "good"}],
+    }
+    response = Client().post(
+        "/api/v1/me/sessions",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "sets[0].exercise", "message": "unknown exercise id 'plank'"}
+    ]

@@ -217,3 +217,37 @@ def test_anonymous_visitors_are_sent_to_log_in(url: str) -> None:
 def test_session_set_needs_post() -> None:
     client, _ = runner()
     assert client.get("/session/set/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("reps", "²"),
+        ("reps", "9" * 5000),
+        ("set_number", "-5"),
+        ("set_number", "0"),
+        ("set_number", "²"),
+    ],
+)
+def test_odd_numbers_in_a_set_are_refused_and_nothing_is_stored(field: str, value: str) -> None:
+    client, user = runner()
+    data = {"exercise": "superman", "set_number": "1", "reps": "8", "pain": "0", "form_ok": "yes"}
+    response = client.post("/session/set/", {**data, field: value})
+    assert response.status_code == 400
+    assert m.SetEntry.objects.filter(session__user=user).count() == 0
+
+
+def test_an_emergency_answer_on_a_new_check_in_holds_the_existing_plan() -> None:
+    client, _ = runner()
+    assert client.get("/plan/").status_code == 200
+    response = client.post("/check-in/1/", {**ALL_NO, "serious_trauma": "yes"})
+    assert response["Location"] == "/check-in/emergency/"
+    assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
+    assert client.get("/session/")["Location"] == "/check-in/see-a-doctor/"
+
+
+def test_a_see_doctor_answer_holds_the_plan_even_if_the_check_in_stops_there() -> None:
+    client, _ = runner(red_flags=["cancer_history"], cleared_by_clinician=True)
+    assert client.get("/plan/").status_code == 200
+    client.post("/check-in/1/", {**ALL_NO, "fever_or_unwell": "yes"})
+    assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"

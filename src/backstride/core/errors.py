@@ -69,14 +69,15 @@ def describe(error: ValidationError, prefix: str = "") -> list[str]:
     errors = error.errors()
     lines = []
     for item in errors:
-        if item["type"] == "too_short" and _has_item_errors(item["loc"], errors):
+        if item["type"] == "too_short" and has_item_errors(item["loc"], errors):
             continue  # pydantic also counts the failed items as missing; one message is enough
         path = field_path([prefix, *item["loc"]] if prefix else item["loc"])
         lines.append(f"{path or '(top level)'}: {problem(item)}")
     return lines
 
 
-def _has_item_errors(loc: Sequence[int | str], errors: Sequence[Any]) -> bool:
+def has_item_errors(loc: Sequence[int | str], errors: Sequence[Any]) -> bool:
+    """True when an item inside `loc` failed too (pydantic then also reports the list)."""
     n = len(loc)
     return any(len(e["loc"]) > n and tuple(e["loc"][:n]) == tuple(loc) for e in errors)
 

@@ -128,7 +128,7 @@ class Rung:
     note: str
 
 
-def _rung(rank: int, main: str, progress: Progress) -> Rung:
+def _rung(rank: int, main: str, progress: Progress, on_hold: bool) -> Rung:
     ctx = progress.ctx
     catalog = ctx.catalog
     pick = resolve_rank(main, ctx)
@@ -140,6 +140,8 @@ def _rung(rank: int, main: str, progress: Progress) -> Rung:
     version = f"the {item.variant_role} version" if item.variant_role else ""
     if pick in progress.mastered or main in progress.mastered:
         return Rung(rank, pick, item.name, "mastered", version)
+    if pick in progress.four and on_hold:
+        return Rung(rank, pick, item.name, "ahead", "on hold until a doctor has seen you")
     if pick in progress.four:
         track = progress.tracks.get(pick)
         reps = f"target {track.target} reps" if track else "in your block"
@@ -150,7 +152,10 @@ def _rung(rank: int, main: str, progress: Progress) -> Rung:
 def ladder(profile: Profile, history: History, today: dt.date) -> list[Rung]:
     """The 12 ranks, lowest first, each with the exercise filling it and where it stands."""
     progress = replay(profile, history.until(today))
-    return [_rung(i, main, progress) for i, main in enumerate(progress.ctx.catalog.ladder, 1)]
+    # While triage holds the plan back, nothing is shown as the runner's current block.
+    on_hold = build_programme(profile, history, today).plan is None
+    ladder = progress.ctx.catalog.ladder
+    return [_rung(i, main, progress, on_hold) for i, main in enumerate(ladder, 1)]
 
 
 def planned_per_week(profile: Profile, history: History, today: dt.date) -> int:

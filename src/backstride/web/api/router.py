@@ -12,7 +12,7 @@ from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from backstride.core.errors import InputError, field_path, problem
+from backstride.core.errors import InputError, field_path, has_item_errors, problem
 from backstride.core.plan import PlanResult
 from backstride.core.programme import build_programme
 from backstride.core.triage import Triage, triage
@@ -56,7 +56,11 @@ def _field(loc: list[Any]) -> str:
 
 @api.exception_handler(NinjaValidationError)
 def _invalid(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
-    detail = [{"field": _field(e["loc"]), "message": problem(e)} for e in error.errors]
+    detail = [
+        {"field": _field(e["loc"]), "message": problem(e)}
+        for e in error.errors
+        if not (e["type"] == "too_short" and has_item_errors(e["loc"], error.errors))
+    ]
     return api.create_response(request, {"detail": detail}, status=422)
 
 
@@ -90,7 +94,8 @@ def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 @api.post("/triage", response={200: Triage, 422: FieldErrors}, tags=["engine"])
 def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
     """Screen a profile (and the check-ins of a history) for warning signs."""
-    return triage(payload.profile, payload.history.until(payload.today or dt.date.max).checkins)
+    # As in the plan: a warning sign counts whatever the date on its check-in.
+    return triage(payload.profile, payload.history.checkins)
 
 
 @api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])

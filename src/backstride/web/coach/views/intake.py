@@ -76,6 +76,7 @@ def _advance(request: HttpRequest, step: int, form: Any) -> HttpResponse:
     draft = dict(request.session.get(DRAFT, {}))
     if step == 1:
         flags = form.flags()
+        _hold_the_plan(request, flags)
         if any_emergency(flags):
             request.session.pop(DRAFT, None)
             return redirect("coach:emergency")
@@ -86,6 +87,18 @@ def _advance(request: HttpRequest, step: int, form: Any) -> HttpResponse:
         return _finish(request, draft, form)
     request.session[DRAFT] = draft
     return redirect("coach:intake_step", step=step + 1)
+
+
+def _hold_the_plan(request: HttpRequest, flags: list[str]) -> None:
+    """The warning-sign answers take effect at once on a stored profile, so a runner who
+    stops the check-in here does not keep a plan the answers rule out. New answers need a
+    new clearance."""
+    user = user_of(request)
+    stored = store.profile_of(user)
+    if stored is None:
+        return
+    update = {"red_flags": tuple(flags), "cleared_by_clinician": False, "cleared_on": None}
+    store.save_profile(user, stored.model_copy(update=update))
 
 
 def _finish(request: HttpRequest, draft: dict[str, Any], form: Any) -> HttpResponse:

@@ -14,6 +14,7 @@ from backstride.core.errors import InputError, validate
 from backstride.core.history import SetLog
 from backstride.core.session_flow import session_flow, stops_exercise
 from backstride.web.coach import store
+from backstride.web.coach.forms_log import number
 from backstride.web.coach.views.common import today, user_of
 
 REST_SECONDS = 75
@@ -51,8 +52,8 @@ def log_set(request: HttpRequest) -> HttpResponse:
     day = today()
     data = {
         "exercise": request.POST.get("exercise", ""),
-        "reps": _int(request.POST.get("reps")),
-        "pain": _int(request.POST.get("pain")),
+        "reps": number(request.POST.get("reps")),
+        "pain": number(request.POST.get("pain")),
         "form": "good"
         if request.POST.get("form_ok") == "yes"
         else ("poor" if request.POST.get("form_ok") == "no" else ""),
@@ -61,9 +62,11 @@ def log_set(request: HttpRequest) -> HttpResponse:
         set_log = validate(SetLog, data)
     except InputError as error:
         return guided(request, status=400, problems=_plain(error.lines))
-    number = _int(request.POST.get("set_number"))
+    set_number = _set_number(request.POST.get("set_number"))
+    if set_number == 0:
+        return guided(request, status=400, problems=["Set number: must be 1 or more"])
     already = [s for s in store.sets_on(user, day) if s.exercise == set_log.exercise]
-    if not isinstance(number, int) or number > len(already):
+    if set_number is None or set_number > len(already):
         store.add_set(user, day, set_log)
     if stops_exercise(set_log):
         messages.warning(request, f"Pain {set_log.pain}/10 is above 5: that exercise stops here.")
@@ -71,10 +74,14 @@ def log_set(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("coach:session") + "?rest=1")
 
 
-def _int(value: str | None) -> int | str | None:
-    if value is None or value.strip() == "":
+def _set_number(value: str | None) -> int | None:
+    """The page's set number (None when the form had none); 0 stands for a bad one."""
+    text = (value or "").strip()
+    if not text:
         return None
-    return int(value) if value.strip().lstrip("-").isdigit() else value
+    if text.isascii() and text.isdigit() and len(text) <= 3 and int(text) >= 1:
+        return int(text)
+    return 0
 
 
 def _plain(lines: list[str]) -> list[str]:
