@@ -646,3 +646,10 @@ def test_an_unknown_exercise_in_a_session_is_one_field_error() -> None:
     assert response.json()["detail"] == [
         {"field": "sets[0].exercise", "message": "unknown exercise id 'plank'"}
     ]
+
+
+@pytest.mark.django_db
+def test_a_body_nested_thousands_deep_is_a_422_not_a_crash() -> None:
+    response = Client().post("/api/v1/plan", "[" * 100_000, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "body"

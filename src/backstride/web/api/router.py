@@ -77,7 +77,7 @@ def _bad_input(request: HttpRequest, error: InputError) -> HttpResponse:
 def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     # Ninja answers a body it cannot parse with a bare 400; it is bad input like any other.
     cause = error.__cause__
-    if error.status_code == 400 and isinstance(cause, ValueError):
+    if error.status_code == 400 and isinstance(cause, ValueError | RecursionError):
         message = "is not valid JSON"
         if isinstance(cause, json.JSONDecodeError):
             message += f" (line {cause.lineno}, column {cause.colno}: {cause.msg})"
