@@ -3,7 +3,6 @@ uses), one line per file saying what became of it."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,23 +23,10 @@ def import_command(paths: list[Path], email: str | None) -> None:
 
 
 def prepare_database() -> None:
-    """The settings and migrations of `backstride serve` (BACKSTRIDE_DATA_DIR, DATABASE_URL);
-    static files are not needed here. A bad setting becomes one line and exit 2."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
-    import django
-    from django.core.management import call_command
-    from django.db import OperationalError
+    """The settings and migrations of `backstride serve`; static files are not needed here."""
+    from backstride.web.server import migrate
 
-    from backstride.web.config import ConfigError
-
-    try:
-        django.setup()
-        call_command("migrate", interactive=False, verbosity=0)
-    except ConfigError as error:
-        raise InputError([str(error)]) from None
-    except OperationalError as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError([f"DATABASE_URL: the database cannot be used: {first}"]) from None
+    migrate()
 
 
 def import_into(paths: list[Path], email: str | None) -> None:

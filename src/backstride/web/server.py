@@ -33,13 +33,13 @@ class Gunicorn(BaseApplication):  # type: ignore[misc]
         return application
 
 
-def prepare() -> str:
-    """Load the settings, migrate and collect static files; returns the database vendor.
-    A bad setting or an unreachable database becomes InputError (one line, exit 2)."""
+def migrate() -> None:
+    """Load the settings and apply migrations. A bad setting or an unreachable database
+    becomes InputError (one line, exit 2)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
     import django
     from django.core.management import call_command
-    from django.db import OperationalError, connection, connections
+    from django.db import OperationalError
 
     from backstride.web.config import ConfigError
 
@@ -51,6 +51,14 @@ def prepare() -> str:
     except OperationalError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InputError([f"DATABASE_URL: the database cannot be used: {first}"]) from None
+
+
+def prepare() -> str:
+    """Migrate and collect static files; returns the database vendor."""
+    from django.core.management import call_command
+    from django.db import connection, connections
+
+    migrate()
     call_command("collectstatic", interactive=False, verbosity=0)
     vendor = connection.vendor
     # Workers are forked from this process: they must not share its database connection.
