@@ -36,12 +36,12 @@ def _words(code: str) -> str:
 
 def exclusion(exercise: Exercise, ctx: Context) -> Exclusion | None:
     """Why this exercise must not be prescribed now, or None when it may be."""
-    hurts = sorted(set(exercise.avoid_when) & ctx.painful_moves)
+    hurts = ctx.painful_moves.intersection(exercise.avoid_when)
     if hurts:
-        return Exclusion("painful_movement", f"it involves {_words(hurts[0])}, which hurts you")
-    missing = sorted(set(exercise.equipment) - ctx.kit)
+        return Exclusion("painful_movement", f"it involves {_words(min(hurts))}, which hurts you")
+    missing = set(exercise.equipment).difference(ctx.kit)
     if missing:
-        return Exclusion("missing_equipment", f"it needs a {_words(missing[0])}")
+        return Exclusion("missing_equipment", f"it needs a {_words(min(missing))}")
     if exercise.impact and not ctx.impact_ok:
         return Exclusion("impact_while_sore", "jumping waits until your usual pain is 3 or less")
     blocked = ctx.blocked.get(exercise.id)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from itertools import groupby
+from operator import attrgetter
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
@@ -76,14 +79,10 @@ class History(BaseModel):
 
     def until(self, today: dt.date) -> History:
         """Only what happened on or before today, in a canonical order (date, then content)."""
-        return History(
-            sessions=tuple(sorted((s for s in self.sessions if s.date <= today), key=_session_key)),
-            checkins=tuple(
-                sorted(
-                    (c for c in self.checkins if c.date <= today),
-                    key=lambda c: (c.date, c.morning_pain, c.red_flags),
-                )
-            ),
+        # Every item was validated on the way in; the cut only drops and reorders them.
+        return History.model_construct(
+            sessions=_sessions_in_order(s for s in self.sessions if s.date <= today),
+            checkins=self.checkins_until(today),
             runs=tuple(
                 sorted(
                     (r for r in self.runs if r.date <= today),
@@ -91,6 +90,25 @@ class History(BaseModel):
                 )
             ),
         )
+
+    def checkins_until(self, today: dt.date) -> tuple[Checkin, ...]:
+        """The check-ins on or before today, in the canonical order of `until`."""
+        return tuple(
+            sorted(
+                (c for c in self.checkins if c.date <= today),
+                key=lambda c: (c.date, c.morning_pain, c.red_flags),
+            )
+        )
+
+
+def _sessions_in_order(sessions: Iterable[Session]) -> tuple[Session, ...]:
+    by_date = sorted(sessions, key=attrgetter("date"))
+    ordered: list[Session] = []
+    # Two sessions on one day are rare, and only they need their content to settle the order.
+    for _day, group in groupby(by_date, key=attrgetter("date")):
+        same_day = list(group)
+        ordered += sorted(same_day, key=_session_key) if len(same_day) > 1 else same_day
+    return tuple(ordered)
 
 
 def _session_key(session: Session) -> tuple[dt.date, tuple[tuple[str, int, int, str], ...]]:

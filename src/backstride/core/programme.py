@@ -55,7 +55,7 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     order of the history."""
     past = history.until(today)
     # A warning sign counts whatever the date on its check-in, even one dated ahead.
-    result = triage(profile, history.until(dt.date.max).checkins)
+    result = triage(profile, history.checkins_until(dt.date.max))
     if not result.allows_plan:
         return PlanResult(triage=result, plan=None)
     progress = replay(profile, past)

@@ -79,9 +79,11 @@ class _Replay:
     checkins: list[Checkin] = field(default_factory=list)
     session_dates: set[dt.date] = field(default_factory=set)
     # The four depend only on these; replaying a year calls refresh ~700 times, so skip
-    # the re-selection when neither a block, a mastery nor the impact rule has changed.
+    # the re-selection when neither a block, a mastery nor the impact rule has changed,
+    # and remember each selection, as the impact rule flips back and forth with the pain.
     revision: int = 0
     selected_for: tuple[int, bool] | None = None
+    selections: dict[tuple[int, bool], list[str]] = field(default_factory=dict)
 
     def note(self, day: dt.date, exercise: str | None, kind: ChangeKind, reason: str) -> None:
         self.changes.append(Change(date=day, exercise=exercise, kind=kind, reason=reason))
@@ -106,7 +108,9 @@ class _Replay:
         if key == self.selected_for:
             return
         self.selected_for = key
-        wanted = self.wanted()
+        wanted = self.selections.get(key)
+        if wanted is None:
+            wanted = self.selections[key] = self.wanted()
         left = [e for e in self.tracks if e not in wanted]
         for exercise in left:
             del self.tracks[exercise]
@@ -140,7 +144,9 @@ class _Replay:
         day_before = checkin.date - dt.timedelta(days=1)
         if checkin.morning_pain >= base + FLARE_RISE and day_before in self.session_dates:
             self.flare_up(checkin, base)
-        self.ctx = replace(self.ctx, impact_ok=self.jumping_allowed())
+        allowed = self.jumping_allowed()
+        if allowed != self.ctx.impact_ok:
+            self.ctx = replace(self.ctx, impact_ok=allowed)
         self.refresh(checkin.date)
 
     def flare_up(self, checkin: Checkin, base: float) -> None:

@@ -95,7 +95,7 @@ def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
     """Screen a profile (and the check-ins of a history) for warning signs."""
     # As in the plan: a warning sign counts whatever the date on its check-in.
-    return triage(payload.profile, payload.history.until(dt.date.max).checkins)
+    return triage(payload.profile, payload.history.checkins_until(dt.date.max))
 
 
 @api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])
