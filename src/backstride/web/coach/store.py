@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.db import transaction
@@ -52,19 +53,20 @@ def run_model(row: m.Run) -> Run:
 def history_of(user: User) -> History:
     """Stored rows were validated on the way in, so they are rebuilt without re-checking;
     plain value queries keep this cheap, as every plan request replays the whole history."""
-    sets: dict[int, list[SetLog]] = {}
-    days: dict[int, dt.date] = {}
     # Oldest first, then in the order stored: an export imported elsewhere exports the same.
+    days = dict(
+        m.TrainingSession.objects.filter(user=user)
+        .order_by("date", "id")
+        .values_list("id", "date")
+    )
+    sets: dict[int, list[SetLog]] = {session_id: [] for session_id in days}
     rows = (
         m.SetEntry.objects.filter(session__user=user)
-        .order_by("session__date", "session_id", "id")
-        .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
+        .order_by("session_id", "id")
+        .values_list("session_id", "exercise", "reps", "pain", "form")
     )
-    for session_id, day, exercise, reps, pain, form in rows:
-        days[session_id] = day
-        sets.setdefault(session_id, []).append(
-            SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
-        )
+    for session_id, exercise, reps, pain, form in rows:
+        sets[session_id].append(_set_log(exercise, reps, pain, form))
     checkins = (
         m.Checkin.objects.filter(user=user)
         .order_by("date", "id")
@@ -77,7 +79,9 @@ def history_of(user: User) -> History:
     )
     return History.model_construct(
         sessions=tuple(
-            Session.model_construct(date=days[i], sets=tuple(group)) for i, group in sets.items()
+            Session.model_construct(date=days[i], sets=tuple(group))
+            for i, group in sets.items()
+            if group
         ),
         checkins=tuple(
             Checkin.model_construct(date=d, morning_pain=p, red_flags=tuple(f))
@@ -90,6 +94,13 @@ def history_of(user: User) -> History:
             for d, k, mi, pd, pa, st in runs
         ),
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
+    """A set is a frozen value with few possible contents, so one object serves every
+    set alike: a year holds about 1,800 sets and building each anew was half of the read."""
+    return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
 
 
 def plan_of(user: User, today: dt.date) -> tuple[Profile | None, PlanResult | None]:
