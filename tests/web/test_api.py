@@ -340,6 +340,17 @@ def test_malformed_json_says_where() -> None:
     assert problem["message"].startswith("is not valid JSON (line 1, column")
 
 
+def test_a_body_over_the_cap_is_413_in_json_and_stores_nothing(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    token = new_token()
+    before = counts()
+    huge = {**RUN, "source": "x" * (2 * 1024 * 1024)}
+    answer = call("POST", "/api/v1/me/runs", huge, token)
+    assert answer.status_code == 413
+    assert answer.json() == {"detail": [{"field": "body", "message": "is larger than 1 MB"}]}
+    assert counts() == before
+
+
 def test_a_rejected_import_stores_nothing_not_even_its_valid_parts() -> None:
     token = new_token()
     call("PUT", "/api/v1/me/profile", profile_data(age=44), token)

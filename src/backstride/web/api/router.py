@@ -6,7 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -84,6 +86,13 @@ def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
         detail = [{"field": "body", "message": message}]
         return api.create_response(request, {"detail": detail}, status=422)
     return api.create_response(request, {"detail": str(error)}, status=error.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+    detail = [{"field": "body", "message": f"is larger than {limit} MB"}]
+    return api.create_response(request, {"detail": detail}, status=413)
 
 
 @api.exception_handler(AuthenticationError)

@@ -55,9 +55,7 @@ def history_of(user: User) -> History:
     plain value queries keep this cheap, as every plan request replays the whole history."""
     # Oldest first, then in the order stored: an export imported elsewhere exports the same.
     days = dict(
-        m.TrainingSession.objects.filter(user=user)
-        .order_by("date", "id")
-        .values_list("id", "date")
+        m.TrainingSession.objects.filter(user=user).order_by("date", "id").values_list("id", "date")
     )
     sets: dict[int, list[SetLog]] = {session_id: [] for session_id in days}
     rows = (
