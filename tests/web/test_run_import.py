@@ -188,6 +188,31 @@ def test_skipping_a_run_leaves_it_unrated_as_load_only() -> None:
     assert (row.pain_during, row.pain_after, row.asks_for_pain) == (None, None, False)
 
 
+def test_skipping_all_waiting_runs_stops_asking_about_only_this_runners() -> None:
+    client, user = runner()
+    first = imported_run(user)
+    second = imported_run(user, "korita-zbevnica.gpx")
+    other_client, other = runner()
+    theirs = imported_run(other)
+    assert "Skip all 2" in client.get("/today/").content.decode()
+    response = client.post("/runs/skip-all/", {"next": "/today/"}, follow=True)
+    assert response.redirect_chain == [("/today/", 302)]
+    assert "Skipped: the 2 runs count as load only." in response.content.decode()
+    for row in (first, second, theirs):
+        row.refresh_from_db()
+    assert (first.asks_for_pain, second.asks_for_pain, theirs.asks_for_pain) == (False, False, True)
+    assert (first.pain_during, first.pain_after) == (None, None)
+    assert list(store_runs_to_rate(other)) == [theirs]
+    assert "Skip all" not in other_client.get("/today/").content.decode()
+
+
+def test_skipping_all_needs_a_post_and_a_login() -> None:
+    client, _ = runner()
+    assert client.get("/runs/skip-all/").status_code == 405
+    response = Client().post("/runs/skip-all/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -112,5 +112,11 @@ def skip_rating(row: m.Run) -> None:
     _stop_asking(row)
 
 
+def skip_all(user: User) -> int:
+    """Stop asking about every waiting run (a season of old files, say); each keeps its pain
+    unknown and counts as load only. Returns how many there were."""
+    return m.Run.objects.filter(user=user, asks_for_pain=True).update(asks_for_pain=False)
+
+
 def _stop_asking(row: m.Run, **pain: float | None) -> None:
     m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)

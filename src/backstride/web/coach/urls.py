@@ -25,6 +25,7 @@ urlpatterns = [
     path("history/<str:kind>/<int:item_id>/delete/", log.delete_entry, name="delete_entry"),
     path("runs/import/", runs.upload, name="runs_import"),
     path("runs/<int:item_id>/rate/", runs.rate_run, name="rate_run"),
+    path("runs/skip-all/", runs.skip_all_runs, name="skip_all_runs"),
     path("progress/", progress.progress, name="progress"),
     path("progress/chart/<slug:name>.svg", progress.chart, name="chart"),
     path("plan/print/", progress.printable, name="printable"),

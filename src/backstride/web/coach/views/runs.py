@@ -59,6 +59,16 @@ def rate_run(request: HttpRequest, item_id: int) -> HttpResponse:
     return redirect(_back(request))
 
 
+@login_required
+@require_POST
+def skip_all_runs(request: HttpRequest) -> HttpResponse:
+    skipped = run_import.skip_all(user_of(request))
+    if skipped:
+        runs = "run counts" if skipped == 1 else f"{skipped} runs count"
+        messages.success(request, f"Skipped: the {runs} as load only.")
+    return redirect(_back(request))
+
+
 def _page(request: HttpRequest, status: int = 200, **context: Any) -> HttpResponse:
     context["runs_to_rate"] = run_import.store_runs_to_rate(user_of(request))
     return render(request, "coach/runs_upload.html", context, status=status)
