@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 
 from backstride.core.errors import InputError
@@ -71,3 +74,50 @@ def test_absurd_json_is_refused_not_a_crash() -> None:
         profile_from_json("[" * 100_000 + "]" * 100_000)
     with pytest.raises(InputError, match="number too long"):
         profile_from_json('{"age": ' + "9" * 5000 + "}")
+
+
+def _run_problems(started_at: object) -> list[str]:
+    run = {"date": "2026-11-21", "km": 5, "minutes": 30, "started_at": started_at}
+    with pytest.raises(InputError) as caught:
+        history_from_json(json.dumps({"runs": [run]}))
+    return caught.value.lines
+
+
+def test_a_run_start_is_kept_in_utc() -> None:
+    text = (
+        '{"date": "2026-11-21", "km": 5, "minutes": 30, "started_at": "2026-11-21T08:30:00+01:00"}'
+    )
+    [run] = history_from_json('{"runs": [' + text + "]}").runs
+    assert run.started_at == dt.datetime(2026, 11, 21, 7, 30, tzinfo=dt.UTC)
+    assert run.started_at is not None and run.started_at.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("started_at", "problem"),
+    [
+        # Converting these to UTC once overflowed into a server error.
+        ("0001-01-01T00:00:00+01:00", "is outside 1900-2100"),
+        ("9999-12-31T23:59:59-01:00", "is outside 1900-2100"),
+        ("2026-11-21T07:30:00", "needs its offset from UTC"),
+        ("soon", "must be a date and time like 2026-11-21T07:30:00Z, got 'soon'"),
+        (-1, "must be a date and time like 2026-11-21T07:30:00Z, got -1"),
+        ("2026-11-25T07:30:00Z", "is more than a day away from the run's date 2026-11-21"),
+    ],
+)
+def test_a_run_start_must_be_a_real_moment_on_the_runs_day(
+    started_at: object, problem: str
+) -> None:
+    [line] = _run_problems(started_at)
+    assert line.startswith("runs[0].started_at: ") and problem in line
+
+
+def test_a_start_a_time_zone_away_from_the_date_is_fine() -> None:
+    text = '{"date": "2026-11-21", "km": 5, "minutes": 30, "started_at": "2026-11-20T23:30:00Z"}'
+    assert history_from_json('{"runs": [' + text + "]}").runs[0].date == dt.date(2026, 11, 21)
+
+
+def test_a_long_bad_value_is_cut_short_in_the_message() -> None:
+    with pytest.raises(InputError) as caught:
+        profile_from_json(json.dumps({"setting": "x" * 100_000}))
+    [line] = [x for x in caught.value.lines if x.startswith("setting:")]
+    assert len(line) < 200 and line.endswith("...")

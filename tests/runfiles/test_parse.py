@@ -11,6 +11,7 @@ import pytest
 from fit_tool.profile.profile_type import Sport
 
 from backstride.runfiles import MAX_BYTES, FileResult, parse_run_file
+from backstride.runfiles.result import Activity, decide
 from tests.runfiles.files import START, TESTDATA, fit_run, gpx_run, real, tcx_run
 
 UTC = dt.UTC
@@ -237,3 +238,17 @@ def test_a_file_whose_figures_are_not_a_run_is_rejected_with_the_reason() -> Non
     result = parse("ultra.fit", fit_run(metres=600_000.0))
     assert result.status == "rejected"
     assert "km: must be at most 500" in result.message
+
+
+def test_a_start_no_run_can_have_is_rejected_not_a_crash() -> None:
+    # Year 1 at +01:00 is before the first moment UTC can hold: converting it overflows.
+    start = dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    activity = Activity(sport="running", metres=5000.0, seconds=1500.0, started_at=start)
+    result = decide("old.tcx", activity)
+    assert result.status == "rejected"
+    assert result.message == "old.tcx holds a start time no run can have (near year 1 or 9999)."
+
+
+def test_a_long_sport_name_is_cut_short_in_the_message() -> None:
+    result = parse("long.gpx", gpx_run(track_type="x" * 100_000))
+    assert result.status == "skipped" and len(result.message) < 100

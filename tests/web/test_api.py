@@ -340,6 +340,20 @@ def test_malformed_json_says_where() -> None:
     assert problem["message"].startswith("is not valid JSON (line 1, column")
 
 
+@pytest.mark.parametrize("path", ["/api/v1/me/runs", "/api/v1/me/import"])
+def test_a_run_start_near_year_one_is_422_not_a_crash(path: str) -> None:
+    token = new_token()
+    before = counts()
+    run = {**RUN, "date": "1999-01-01", "started_at": "0001-01-01T00:00:00+01:00"}
+    body = run if path.endswith("runs") else {"schema_version": 1, "history": {"runs": [run]}}
+    answer = call("POST", path, body, token)
+    assert answer.status_code == 422
+    [problem] = answer.json()["detail"]
+    assert problem["field"].endswith("started_at")
+    assert "is outside 1900-2100" in problem["message"]
+    assert counts() == before
+
+
 def test_a_body_over_the_cap_is_413_in_json_and_stores_nothing(settings: Any) -> None:
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
     token = new_token()

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from backstride.core.errors import shown
+
 # Date arithmetic near year 1 or 9999 overflows; no runner logs a run there.
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -21,7 +23,7 @@ def parse_iso_date(value: Any) -> dt.date:
             raise ValueError(f"{value.isoformat()!r} is outside {EARLIEST.year}-{LATEST.year}")
         return value
     if not isinstance(value, str) or len(value) != 10:
-        raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"must be a date written YYYY-MM-DD, got {shown(value)}")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
@@ -31,4 +33,26 @@ def parse_iso_date(value: Any) -> dt.date:
     return day
 
 
+def parse_start_time(value: Any) -> dt.datetime:
+    """A date and time with its UTC offset ('2026-11-21T07:30:00Z'), kept in UTC; the same
+    years as dates, so converting it can never overflow."""
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"must be a date and time like 2026-11-21T07:30:00Z, got {shown(value)}"
+            ) from None
+    elif isinstance(value, dt.datetime):
+        moment = value
+    else:
+        raise ValueError(f"must be a date and time like 2026-11-21T07:30:00Z, got {shown(value)}")
+    if moment.utcoffset() is None:
+        raise ValueError("needs its offset from UTC, e.g. 2026-11-21T07:30:00Z or ...+01:00")
+    if not EARLIEST <= moment.date() <= LATEST:
+        raise ValueError(f"{moment.isoformat()!r} is outside {EARLIEST.year}-{LATEST.year}")
+    return moment.astimezone(dt.UTC)
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
+StartTime = Annotated[dt.datetime, BeforeValidator(parse_start_time)]

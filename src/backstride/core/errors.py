@@ -19,6 +19,15 @@ class InputError(Exception):
         self.lines = list(lines)
 
 
+SHOWN_CHARS = 60
+
+
+def shown(value: object) -> str:
+    """The offending value as it was typed, cut short: a message must stay one line."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 3]}..."
+
+
 def field_path(loc: Sequence[int | str]) -> str:
     path = ""
     for part in loc:
@@ -30,7 +39,7 @@ def problem(error: Any) -> str:
     """What is wrong with one field, in plain words."""
     kind, ctx = error["type"], error.get("ctx") or {}
     # Some callers (Django Ninja) leave the offending value out; then so do we.
-    got = f", got {error['input']!r}" if "input" in error else ""
+    got = f", got {shown(error['input'])}" if "input" in error else ""
     simple = {
         "missing": "is required",
         "extra_forbidden": "is not a known field (check the spelling)",

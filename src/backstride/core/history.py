@@ -8,10 +8,11 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from backstride.core.catalog import load_catalog
-from backstride.core.dates import IsoDate
+from backstride.core.dates import IsoDate, StartTime
+from backstride.core.errors import shown
 from backstride.core.fields import INPUT, Int, Number, Unique
 from backstride.core.vocab import Form, RedFlag
 
@@ -30,7 +31,7 @@ class SetLog(BaseModel):
     @classmethod
     def _known(cls, value: str) -> str:
         if value not in load_catalog():
-            raise ValueError(f"unknown exercise id {value!r}")
+            raise ValueError(f"unknown exercise id {shown(value)}")
         return value
 
 
@@ -60,7 +61,16 @@ class Run(BaseModel):
     minutes: Number | None = Field(default=..., gt=0, le=6000)
     pain_during: Pain | None = None
     pain_after: Pain | None = None
-    started_at: AwareDatetime | None = None
+    started_at: StartTime | None = None
+
+    @field_validator("started_at")
+    @classmethod
+    def _same_day(cls, started: dt.datetime | None, info: ValidationInfo) -> dt.datetime | None:
+        # The start (UTC) and the runner's own date may differ by a time zone, never more.
+        day = info.data.get("date")
+        if started is not None and day is not None and abs((started.date() - day).days) > 1:
+            raise ValueError(f"is more than a day away from the run's date {day.isoformat()}")
+        return started
 
     @property
     def worst_pain(self) -> int | None:

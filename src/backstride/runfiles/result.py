@@ -58,6 +58,10 @@ def counts_as_run(sport: str | None) -> bool:
     return any(word in label for word in RUN_WORDS)
 
 
+# A sport name is a word or two; a file may hold anything there.
+SPORT_CHARS = 40
+
+
 def utc(moment: dt.datetime) -> dt.datetime:
     """Times without a zone in run files are UTC by the formats' own rules."""
     if moment.tzinfo is None or moment.utcoffset() is None:
@@ -72,7 +76,7 @@ def rejected(name: str, problem: str) -> FileResult:
 def decide(name: str, activity: Activity) -> FileResult:
     """Run, skipped or rejected: the same rules for every format."""
     if not counts_as_run(activity.sport):
-        sport = (activity.sport or "").replace("_", " ")
+        sport = (activity.sport or "").replace("_", " ")[:SPORT_CHARS]
         message = f"{name} is not a run (the file says {sport})."
         return FileResult(name=name, status="skipped", message=message)
     if activity.started_at is None:
@@ -80,7 +84,10 @@ def decide(name: str, activity: Activity) -> FileResult:
     if activity.metres <= 0:
         return rejected(name, "records no distance: log this run by hand.")
     seconds = activity.seconds if activity.seconds and activity.seconds > 0 else None
-    start = utc(activity.started_at)
+    try:
+        start = utc(activity.started_at)
+    except OverflowError:
+        return rejected(name, "holds a start time no run can have (near year 1 or 9999).")
     try:
         run = Run(
             date=start.date(),
