@@ -678,3 +678,20 @@ def test_a_body_nested_thousands_deep_is_a_422_not_a_crash() -> None:
     response = Client().post("/api/v1/plan", "[" * 100_000, content_type="application/json")
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "body"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "message"),
+    [
+        ("GET", "/api/v1/nope", 404, "GET /api/v1/nope: there is no such endpoint"),
+        ("GET", "/api/v1/triage", 405, "GET /api/v1/triage: this method is not allowed here"),
+        ("PUT", "/api/v1/me/runs/1", 405, "use GET, DELETE"),
+    ],
+)
+def test_every_api_error_is_json(method: str, path: str, status: int, message: str) -> None:
+    answer = call(method, path, token=new_token())
+    assert answer.status_code == status
+    assert answer["Content-Type"].startswith("application/json")
+    assert message in answer.json()["detail"]
+    if status == 405:
+        assert answer["Allow"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import SuspiciousOperation
 from django.test import Client, RequestFactory
@@ -63,3 +65,13 @@ def test_the_error_pages_do_not_touch_the_database(django_assert_num_queries: ob
     with django_assert_num_queries(0):  # type: ignore[operator]
         response = defaults.server_error(RequestFactory().get("/"))
     assert response.status_code == 500
+
+
+def test_a_form_over_the_size_cap_says_so_and_saves_nothing(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    client, user = runner()
+    data = {"date": "2026-11-20", "morning_pain": "2", "padding": "x" * (2 * 1024 * 1024)}
+    response = client.post("/today/check-in/", data)
+    assert response.status_code == 413
+    assert "What you sent is larger than 1 MB. Nothing was saved." in page_of(response)
+    assert not m.Checkin.objects.filter(user=user).exists()

@@ -3,6 +3,7 @@ for their pain, rated or skipped (issue 4, "Run files")."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -341,3 +342,25 @@ def test_a_file_without_times_asks_for_the_duration_with_the_pain() -> None:
     client.post(f"/runs/{row.id}/rate/", {"pain_during": "2", "minutes": "31.5"})
     row.refresh_from_db()
     assert (row.minutes, row.pain_during, row.asks_for_pain) == (31.5, 2, False)
+
+
+def test_too_many_files_at_once_are_refused_naming_the_limit(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    user, token = account()
+    answer = post_files([upload(RUN_FIT), upload(RUN_FIT), upload(RUN_FIT)], token)
+    assert answer.status_code == 413
+    assert answer.json() == {
+        "detail": [{"field": "file", "message": "holds more than 2 files; send them in parts"}]
+    }
+    _, runner_user = runner()
+    # As in a browser: the CSRF check reads the form first, and meets the limit there.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(runner_user)
+    form = client.get("/runs/import/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+    assert token is not None
+    files = [upload(RUN_FIT) for _ in range(3)]
+    page = client.post("/runs/import/", {"csrfmiddlewaretoken": token[1], "file": files})
+    assert page.status_code == 413
+    assert "That is more than 2 files at once: send them in parts." in page.content.decode()
+    assert not m.Run.objects.filter(user__in=[user, runner_user]).exists()

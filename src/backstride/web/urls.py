@@ -13,3 +13,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("backstride.web.coach.urls")),
 ]
+
+handler400 = "backstride.web.errors.bad_request"

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -92,6 +92,13 @@ def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
 def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
     detail = [{"field": "body", "message": f"is larger than {limit} MB"}]
+    return api.create_response(request, {"detail": detail}, status=413)
+
+
+@api.exception_handler(TooManyFilesSent)
+def _too_many_files(request: HttpRequest, error: TooManyFilesSent) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+    detail = [{"field": "file", "message": f"holds more than {limit} files; send them in parts"}]
     return api.create_response(request, {"detail": detail}, status=413)
 
 
