@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from backstride.cli import sources
 from backstride.cli.main import app
 from tests.factories import profile_data
 
@@ -232,6 +234,41 @@ def test_missing_file_exits_two(tmp_path: Path) -> None:
 def test_folder_instead_of_file_exits_two(tmp_path: Path) -> None:
     result = invoke("triage", "--profile", str(tmp_path))
     assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+def test_a_device_is_refused_not_read_forever(tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.json", profile_data())
+    result = invoke("plan", "--profile", profile, "--history", "/dev/zero")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --history: /dev/zero is not a regular file\n"
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = invoke("triage", "--profile", str(pipe))
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_standard_input_over_the_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 100)
+    result = invoke("triage", "--profile", "-", stdin=json.dumps(profile_data()))
+    assert result.exit_code == 2
+    assert result.stderr == "error: --profile: standard input is larger than 20 MB\n"
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("--history", "--history: needs a file name, or - for standard input"),
+        ("--today", "--today: must be a date written YYYY-MM-DD, got ''"),
+    ],
+)
+def test_an_empty_option_is_refused_not_ignored(tmp_path: Path, option: str, message: str) -> None:
+    profile = write(tmp_path, "p.json", profile_data())
+    result = invoke("plan", "--profile", profile, option, "")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {message}\n"
 
 
 def test_impossible_today_exits_two(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from backstride.core.errors import InputError
 from backstride.core.inputs import history_from_json, parse_today, profile_from_json
 from backstride.core.profile import Profile
+from tests.factories import profile_data
 
 
 def test_trend_defaults_to_same_and_lists_to_empty() -> None:
@@ -121,3 +122,10 @@ def test_a_long_bad_value_is_cut_short_in_the_message() -> None:
         profile_from_json(json.dumps({"setting": "x" * 100_000}))
     [line] = [x for x in caught.value.lines if x.startswith("setting:")]
     assert len(line) < 200 and line.endswith("...")
+
+
+@pytest.mark.parametrize("version", [True, 1.0, "1"])
+def test_the_schema_version_is_the_whole_number_one(version: object) -> None:
+    with pytest.raises(InputError) as caught:
+        profile_from_json(json.dumps({**profile_data(), "schema_version": version}))
+    assert caught.value.lines == [f"schema_version: must be the whole number 1, got {version!r}"]

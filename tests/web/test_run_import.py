@@ -290,16 +290,34 @@ def test_cli_imports_files_into_the_only_account(tmp_path: Path) -> None:
         write(tmp_path, "notes.txt", b"ran 5 km"),
     ]
     result = cli.invoke(app, ["runs", "import", *paths])
-    assert result.exit_code == 0, result.output
+    # A rejected file is bad input: exit 2, after the good files are in.
+    assert result.exit_code == 2, result.output
     assert result.stdout.splitlines() == [
         f"imported: {RUN_FIT}: a run of 4.84 km in 43.8 min on 6 February 2013.",
         "duplicate: again.fit: the run of 6 February 2013 (4.84 km) is already stored.",
         "imported: watch.fit: a run of 5.00 km in 25.0 min on 19 November 2026.",
         "skipped: garmin-fenix-5-bike.fit is not a run (the file says cycling).",
+    ]
+    assert result.stderr.splitlines() == [
         "rejected: notes.txt is not a GPX, TCX or FIT file: export your run in one of these "
         "formats.",
     ]
     assert m.Run.objects.filter(user=user).count() == 2
+
+
+def test_cli_imports_a_clean_batch_with_exit_code_zero(tmp_path: Path) -> None:
+    runner()
+    result = cli.invoke(app, ["runs", "import", write(tmp_path, "watch.fit", fit_run())])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_cli_refuses_a_device_before_importing_anything(tmp_path: Path) -> None:
+    _, user = runner()
+    good = write(tmp_path, "watch.fit", fit_run())
+    result = cli.invoke(app, ["runs", "import", good, "/dev/zero"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: /dev/zero: is not a regular file\n"
+    assert not m.Run.objects.filter(user=user).exists()
 
 
 def test_cli_needs_email_when_there_are_several_accounts(tmp_path: Path) -> None:

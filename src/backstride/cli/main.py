@@ -117,7 +117,7 @@ def plan(
 
     Example: backstride plan --profile profile.json --history history.json --pdf plan.pdf
     """
-    day = today or dt.date.today().isoformat()
+    day = dt.date.today().isoformat() if today is None else today
     if pdf is not None:
         from backstride.cli import printing
 
@@ -149,7 +149,13 @@ def progress(
     """
     from backstride.cli import progress as charts
 
-    guarded(charts.progress_command, profile, history, today or dt.date.today().isoformat(), out)
+    guarded(
+        charts.progress_command,
+        profile,
+        history,
+        dt.date.today().isoformat() if today is None else today,
+        out,
+    )
 
 
 @app.command()

@@ -31,13 +31,22 @@ def prepare_database() -> None:
 
 def import_into(paths: list[Path], email: str | None) -> None:
     """Import into the configured database; each file is its own transaction, so a file that
-    fails leaves the others imported."""
+    fails leaves the others imported. A rejected file is bad input: it is listed on stderr
+    and the command ends with exit code 2, after the good files are in."""
     from backstride.web.coach.run_import import import_files
 
+    # A device or a pipe could block or never end: refuse them before importing anything.
+    odd = [f"{path}: is not a regular file" for path in paths if not path.is_file()]
+    if odd:
+        raise InputError(odd)
     user = _account(email)
     batch = ((path.name, _read(path)) for path in paths)
+    rejected = 0
     for outcome in import_files(user, batch):
-        typer.echo(f"{outcome.status}: {outcome.message}")
+        rejected += outcome.status == "rejected"
+        typer.echo(f"{outcome.status}: {outcome.message}", err=outcome.status == "rejected")
+    if rejected:
+        raise typer.Exit(code=2)
 
 
 def _account(email: str | None) -> User:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from backstride.core.errors import InputError
 from backstride.core.history import History
@@ -15,24 +16,36 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def read_text(option: str, name: str) -> str:
-    """The text of FILE, or of standard input for '-'."""
+    """The text of FILE, or of standard input for '-'; at most 20 MB of either."""
+    if not name:
+        raise InputError([f"{option}: needs a file name, or - for standard input"])
     if name == "-":
-        return sys.stdin.read(MAX_INPUT_BYTES + 1)[: MAX_INPUT_BYTES + 1]
+        return _limited(option, "standard input", sys.stdin.buffer)
     path = Path(name)
     try:
         if path.is_dir():
             raise InputError([f"{option}: {name} is a folder, not a file"])
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError([f"{option}: {name} is larger than 20 MB"])
-        return path.read_text(encoding="utf-8-sig")
+        # A device or a pipe (/dev/zero, a FIFO) could block or never end; only files are read.
+        if path.exists() and not path.is_file():
+            raise InputError([f"{option}: {name} is not a regular file"])
+        with path.open("rb") as stream:
+            return _limited(option, f"file {name}", stream)
     except FileNotFoundError:
         raise InputError([f"{option}: file {name} does not exist"]) from None
     except PermissionError:
         raise InputError([f"{option}: file {name} cannot be read (permission denied)"]) from None
-    except UnicodeDecodeError:
-        raise InputError([f"{option}: file {name} is not UTF-8 text"]) from None
     except OSError as error:
         raise InputError([f"{option}: file {name} cannot be read ({error.strerror})"]) from None
+
+
+def _limited(option: str, what: str, stream: BinaryIO) -> str:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError([f"{option}: {what} is larger than 20 MB"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([f"{option}: {what} is not UTF-8 text"]) from None
 
 
 def read_inputs(
@@ -45,7 +58,7 @@ def read_inputs(
     profile = profile_from_json(read_text("--profile", profile_file), "--profile")
     history = (
         history_from_json(read_text("--history", history_file), "--history")
-        if history_file
+        if history_file is not None
         else History()
     )
     return profile, history, day

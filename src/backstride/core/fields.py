@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, ConfigDict, Strict, StrictBool
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Strict, StrictBool
 
 T = TypeVar("T")
 
@@ -22,3 +22,14 @@ def unique(items: tuple[T, ...]) -> tuple[T, ...]:
 
 
 Unique = AfterValidator(unique)
+
+
+def _whole_one(value: Any) -> Any:
+    # Literal[1] alone lets true and 1.0 through, as both equal 1 in Python.
+    if type(value) is not int:
+        raise ValueError(f"must be the whole number 1, got {value!r:.40}")
+    return value
+
+
+# The file formats' version: only 1 exists so far.
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_whole_one)]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field, field_validator
 
 from backstride.core.catalog import load_catalog
 from backstride.core.dates import IsoDate
-from backstride.core.fields import INPUT, Bool, Int, Number, Unique
+from backstride.core.fields import INPUT, Bool, Int, Number, SchemaVersion, Unique
 from backstride.core.vocab import (
     Ability,
     Equipment,
@@ -47,7 +47,7 @@ class Profile(BaseModel):
 
     model_config = INPUT
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = 1
     age: Int = Field(ge=12, le=100)
     running: Running
     pain: Pain

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
 from backstride.core.dates import IsoDate
-from backstride.core.fields import INPUT
+from backstride.core.fields import INPUT, SchemaVersion
 from backstride.core.history import Checkin, History, Run, Session
 from backstride.core.profile import Profile
 
@@ -51,7 +49,7 @@ class RunOut(Run):
 class ExportData(BaseModel):
     model_config = INPUT
 
-    schema_version: Literal[1] = 1
+    schema_version: SchemaVersion = 1
     profile: Profile | None = None
     history: History = Field(default_factory=History)
 
