@@ -198,6 +198,23 @@ def test_bad_set_input_is_refused_and_nothing_is_stored() -> None:
     assert m.SetEntry.objects.filter(session__user=user).count() == 0
 
 
+def test_a_set_of_an_exercise_outside_todays_session_is_refused() -> None:
+    client, user = runner()
+    response = _set(client, "wall_lat_pulldown", 1)
+    assert response.status_code == 400
+    assert "is not in today&#x27;s session" in response.content.decode()
+    assert not m.SetEntry.objects.filter(session__user=user).exists()
+
+
+def test_no_set_is_saved_while_the_plan_is_held_or_before_a_check_in() -> None:
+    client, user = runner()
+    client.post("/check-in/1/", {**ALL_NO, "fever_or_unwell": "yes"})
+    assert _set(client, "superman", 1)["Location"] == "/check-in/see-a-doctor/"
+    newcomer, new_user = runner(with_profile=False)
+    assert _set(newcomer, "superman", 1)["Location"] == "/check-in/"
+    assert not m.SetEntry.objects.filter(session__user__in=[user, new_user]).exists()
+
+
 def test_after_all_sets_the_session_is_complete() -> None:
     client, _ = runner()
     for exercise in ("superman", "dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"):

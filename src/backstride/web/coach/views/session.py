@@ -18,6 +18,7 @@ from backstride.web.coach.forms_log import number
 from backstride.web.coach.views.common import today, user_of
 
 REST_SECONDS = 75
+NOT_TODAY = "Exercise: is not in today's session, so the set was not saved"
 
 
 @login_required
@@ -50,6 +51,12 @@ def log_set(request: HttpRequest) -> HttpResponse:
     connection) is recognised and not saved twice."""
     user = user_of(request)
     day = today()
+    result = store.session_plan(user, day)
+    if result is None:
+        return redirect("coach:intake")
+    if result.plan is None:
+        # A warning sign reported since the page was loaded: the session stops here.
+        return redirect("coach:see_doctor")
     data = {
         "exercise": request.POST.get("exercise", ""),
         "reps": number(request.POST.get("reps")),
@@ -62,6 +69,8 @@ def log_set(request: HttpRequest) -> HttpResponse:
         set_log = validate(SetLog, data)
     except InputError as error:
         return guided(request, status=400, problems=_plain(error.lines))
+    if set_log.exercise not in {e.id for e in result.plan.strength.exercises}:
+        return guided(request, status=400, problems=[NOT_TODAY])
     set_number = _set_number(request.POST.get("set_number"))
     if set_number == 0:
         return guided(request, status=400, problems=["Set number: must be 1 or more"])
