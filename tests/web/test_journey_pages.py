@@ -198,6 +198,15 @@ def test_bad_set_input_is_refused_and_nothing_is_stored() -> None:
     assert m.SetEntry.objects.filter(session__user=user).count() == 0
 
 
+def test_a_set_without_a_yes_or_no_for_form_asks_for_one() -> None:
+    client, user = runner()
+    data = {"exercise": "superman", "set_number": 1, "reps": 8, "pain": 0, "form_ok": "maybe"}
+    response = client.post("/session/set/", data)
+    assert response.status_code == 400
+    assert "Form OK?: choose yes or no" in response.content.decode()
+    assert not m.SetEntry.objects.filter(session__user=user).exists()
+
+
 def test_a_set_of_an_exercise_outside_todays_session_is_refused() -> None:
     client, user = runner()
     response = _set(client, "wall_lat_pulldown", 1)

@@ -94,10 +94,12 @@ def _set_number(value: str | None) -> int | None:
 
 
 def _plain(lines: list[str]) -> list[str]:
-    names = {"reps": "Reps done", "pain": "Pain", "form": "Form", "exercise": "Exercise"}
+    names = {"reps": "Reps done", "pain": "Pain", "form": "Form OK?", "exercise": "Exercise"}
     out = []
     for line in lines:
         field, _, problem = line.partition(": ")
+        # The page asks "Form OK?" with yes or no; "good" and "poor" are the stored words.
+        problem = "choose yes or no" if field == "form" else problem
         out.append(
             f"{names.get(field, field)}: {problem.replace('is required', 'please fill this in')}"
         )
