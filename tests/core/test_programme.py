@@ -145,13 +145,27 @@ def test_lower_back_alone_gets_no_pulldown() -> None:
 
 
 def test_short_sessions_get_no_extras_and_only_the_flexibility_three() -> None:
-    plan = plan_for(minutes_per_session=20)
+    plan = plan_for(minutes_per_session=20, running={"runs_per_week": 0})
     assert plan.extras == []
     assert [e.id for e in plan.mobility.exercises] == [
         "cat_cow",
         "figure_four_stretch",
         "supine_twist",
     ]
+    assert "post-run stretches" not in " ".join(plan.running.advice)
+    left_out = {x.exercise: x.code for x in plan.left_out}
+    assert left_out["calf_stretch"] == "no_runs"
+    assert left_out["frog_rotation"] == "short_sessions"
+
+
+def test_the_post_run_stretches_follow_runs_whatever_the_session_time() -> None:
+    plan = plan_for(minutes_per_session=20, running={"runs_per_week": 3})
+    ids = [e.id for e in plan.mobility.exercises]
+    assert {"calf_stretch", "hamstring_stretch", "back_stretch"} <= set(ids)
+    assert plan.extras == [] and "frog_rotation" not in ids
+    assert "Do the post-run stretches after each run if they help your back." in (
+        plan.running.advice
+    )
 
 
 def test_upper_back_brings_the_mobility_trio_even_in_short_sessions() -> None:

@@ -331,3 +331,87 @@ def test_two_flare_ups_fourteen_days_apart_count_fifteen_do_not() -> None:
 
     assert "repeated_flare_ups" in flares(14)
     assert "repeated_flare_ups" not in flares(15)
+
+
+def test_pain_three_still_qualifies() -> None:
+    assert targets(history([session(day(-2), sets("dead_bug", 8, pain=3))]))["dead_bug"] == 10
+
+
+def test_a_flare_up_never_takes_a_target_below_eight() -> None:
+    h = history(
+        [session(day(-3), sets("dead_bug", 8)), session(day(-2), sets("superman", 7))],
+        [checkin(day(-1), 6)],
+    )
+    after = targets(h, pain={"intensity": 2})
+    assert (after["dead_bug"], after["superman"]) == (8, 8)
+
+
+def test_the_flare_up_baseline_is_the_median_not_the_mean() -> None:
+    # Median of 0, 0, 0, 0, 9 is 0 (the mean, 1.8): a morning of 2 is a flare-up.
+    h = history(
+        [session(day(-3), sets("dead_bug", 7))],
+        [*[checkin(day(-10 + i), p) for i, p in enumerate([0, 0, 0, 0, 9])], checkin(day(-2), 2)],
+    )
+    assert replay(make_profile(), h.until(TODAY)).flare_dates == [day(-2)]
+
+
+def test_a_days_check_in_counts_before_its_session() -> None:
+    # Day -3: the flare-up drops the target to 8 first, then 3 x 8 is a qualifying session.
+    h = history(
+        [session(day(-4), sets("dead_bug", 8)), session(day(-3), sets("dead_bug", 8))],
+        [checkin(day(-3), 6)],
+    )
+    assert targets(h, pain={"intensity": 2})["dead_bug"] == 10
+
+
+def test_a_session_dated_today_counts() -> None:
+    assert targets(history([session(TODAY, sets("dead_bug", 8))]))["dead_bug"] == 10
+
+
+def test_sessions_at_twelve_before_a_drop_do_not_count_towards_mastery() -> None:
+    clean = [session(day(-10 + i), sets("dead_bug", reps)) for i, reps in enumerate([8, 10, 12])]
+    later = [session(day(-6), sets("dead_bug", 10)), session(day(-5), sets("dead_bug", 12))]
+    h = history([*clean, *later], [checkin(day(-7), 6)])
+    progress = replay(make_profile(pain={"intensity": 2}), h.until(TODAY))
+    assert "dead_bug" not in progress.mastered
+    assert progress.tracks["dead_bug"].target == 12
+
+
+def test_a_mastered_exercise_kept_in_the_four_says_it_stays_at_twelve() -> None:
+    from backstride.core.catalog import load_catalog
+
+    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
+    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    clean = [session(day(-20 + i), sets("dead_bug", 8 + 2 * min(i, 2))) for i in range(4)]
+    progress = replay(make_profile(abilities=abilities), history(clean).until(TODAY))
+    kept = [c for c in progress.changes if c.kind == "swapped_in" and c.exercise == "dead_bug"]
+    assert [c.reason for c in kept] == ["Dead bug stays in your block at 12 reps."]
+    assert progress.timeline[-1][1]["dead_bug"] == 12
+
+
+def test_a_clean_session_resets_the_run_of_poor_form_at_eight() -> None:
+    poor = sets("dead_bug", 8, form="poor", count=2) + sets("dead_bug", 8, count=1)
+    h = history(
+        [
+            session(day(-10), poor),
+            session(day(-9), sets("dead_bug", 8)),
+            session(day(-7), poor),
+        ],
+        [checkin(day(-8), 6)],
+    )
+    assert ("dead_bug", "too_hard") not in kinds(h, pain={"intensity": 2})
+
+
+def test_jumps_stay_while_the_usual_pain_is_exactly_three() -> None:
+    profile = {"abilities": reach_the_jumps(), "pain": {"intensity": 2}}
+    h = history(checkins=[checkin(day(-7 + i), 3) for i in range(7)])
+    assert "single_leg_jump_squat" in replay(make_profile(**profile), h.until(TODAY)).four
+
+
+def test_two_flare_ups_within_fourteen_days_keep_their_caution_later_on() -> None:
+    h = history(
+        [session(day(-40), sets("dead_bug", 8)), session(day(-30), sets("dead_bug", 8))],
+        [checkin(day(-39), 6), *[checkin(day(-38 + i), 1) for i in range(3)], checkin(day(-29), 6)],
+    )
+    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+    assert "repeated_flare_ups" in [c.code for c in result.triage.cautions]

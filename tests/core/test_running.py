@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from backstride.core.history import Run
 from backstride.core.programme import build_programme
 from backstride.core.running import running_advice, running_mode
 from tests.factories import TODAY, checkin, day, history, make_profile, run
@@ -110,3 +111,59 @@ def test_warnings_reach_the_plan_with_code_and_message() -> None:
     assert plan is not None
     assert {w.code for w in plan.running.warnings} == {"weekly_jump", "long_run_spike"}
     assert all(w.message for w in plan.running.warnings)
+
+
+def _codes(runs: list[Run]) -> list[str]:
+    return [w.code for w in running_advice(0, runs, [], TODAY).warnings]
+
+
+def test_the_week_before_starts_thirteen_days_ago() -> None:
+    # 10 km fourteen days ago is outside both weeks: 2 km against 1 km is a jump.
+    assert "weekly_jump" in _codes([run(day(-14), 10), run(day(-8), 1), run(day(-1), 2)])
+
+
+def test_seven_days_ago_belongs_only_to_the_week_before() -> None:
+    assert "weekly_jump" not in _codes([run(day(-7), 10), run(TODAY, 12)])
+
+
+def test_a_run_thirty_days_before_the_latest_is_still_in_its_window() -> None:
+    assert _codes([run(day(-31), 12), run(day(-20), 5), run(day(-1), 12.5)]) == []
+
+
+def test_the_longest_run_of_the_latest_day_is_the_one_compared() -> None:
+    assert "long_run_spike" in _codes([run(day(-10), 10), run(day(-1), 5), run(day(-1), 12)])
+
+
+def test_a_long_run_spike_is_reported_until_a_later_run() -> None:
+    # DESIGN compares the latest run, however long ago it was.
+    assert _codes([run(day(-20), 10), run(day(-8), 15)]) == ["long_run_spike"]
+
+
+def test_runs_dated_after_today_do_not_restrict_today() -> None:
+    h = history(runs=[run(day(1), 5, during=8)])
+    plan = build_programme(make_profile(pain={"intensity": 0}), h, TODAY).plan
+    assert plan is not None and plan.running.mode == "normal"
+
+
+def test_a_check_in_of_six_or_more_pauses_running_with_its_caution() -> None:
+    h = history(checkins=[checkin(day(-1), 7)])
+    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
+    assert result.plan is not None and result.plan.running.mode == "paused"
+    assert "high_pain_running_paused" in [c.code for c in result.triage.cautions]
+
+
+ADD_DISTANCE = "While pain stays at 3/10 or below you may add distance, a little each week."
+
+
+def test_distance_may_grow_while_pain_stays_at_three_or_below() -> None:
+    calm = build_programme(make_profile(), history(checkins=[checkin(day(-1), 2)]), TODAY).plan
+    assert calm is not None and calm.running.mode == "easy_only"
+    assert ADD_DISTANCE in calm.running.advice
+    sore = build_programme(make_profile(), history(checkins=[checkin(day(-1), 4)]), TODAY).plan
+    assert sore is not None and ADD_DISTANCE not in sore.running.advice
+
+
+def test_distance_does_not_grow_while_a_painful_run_holds_running_back() -> None:
+    h = history(checkins=[checkin(day(-1), 1)], runs=[run(day(-2), 5, during=7)])
+    plan = build_programme(make_profile(), h, TODAY).plan
+    assert plan is not None and ADD_DISTANCE not in plan.running.advice

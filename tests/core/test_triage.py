@@ -170,3 +170,35 @@ def test_any_emergency_spots_only_emergency_signs() -> None:
 
     assert any_emergency(["fever_or_unwell", "saddle_numbness"])
     assert not any_emergency(["fever_or_unwell", "night_pain"])
+
+
+def test_pain_of_six_weeks_at_fifty_is_no_longer_new() -> None:
+    result = triage(make_profile(age=50, pain={"weeks": 6, "trend": "better"}))
+    assert "new_pain_over_50" not in [c.code for c in result.cautions]
+
+
+def test_clearing_leaves_out_a_sign_from_a_check_in_dated_after_the_clearance() -> None:
+    from backstride.core.triage import clear
+
+    ahead = [checkin(day(5), 3, ("fever_or_unwell",))]
+    cleared = clear(make_profile(), ahead, day(0))
+    assert "fever_or_unwell" not in cleared.red_flags
+    assert triage(cleared, ahead).level == "see_doctor"
+
+
+def test_a_sign_reported_on_the_day_of_the_clearance_is_covered() -> None:
+    from backstride.core.triage import clear
+
+    same_day = [checkin(day(0), 3, ("fever_or_unwell",))]
+    assert triage(clear(make_profile(), same_day, day(0)), same_day).level == "self_manage"
+
+
+def test_a_clearance_covers_night_pain_the_profile_reported_as_its_timing() -> None:
+    profile = make_profile(
+        pain={"timing": ["at_night"]}, cleared_by_clinician=True, cleared_on=str(day(-3))
+    )
+    assert triage(profile).level == "self_manage"
+    before = [checkin(day(-4), 2, ("night_pain",))]
+    assert triage(profile, before).level == "self_manage"
+    after = [checkin(day(-1), 2, ("night_pain",))]
+    assert triage(profile, after).level == "see_doctor"

@@ -34,8 +34,6 @@ from backstride.core.vocab import (
 from backstride.core.week import build_week
 
 REPEAT_FLARE_DAYS = 14
-# How long the "see a professional" caution stays up after the second flare-up.
-REPEAT_FLARE_SHOWN_DAYS = 28
 
 MOBILITY_WHEN = (
     "Any time it helps: before a strength session, after a run or on its own. Daily is "
@@ -59,15 +57,13 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     if not result.allows_plan:
         return PlanResult(triage=result, plan=None)
     progress = replay(profile, past)
-    result = _with_flare_caution(result, progress.flare_dates, today)
+    result = _with_flare_caution(result, progress.flare_dates)
     pain_now = current_pain(past.checkins, profile.pain.intensity)
-    if pain_now < HIGH_PAIN:
-        # The profile's pain of 6+ paused running; a calmer check-in since lifts that.
-        kept = [c for c in result.cautions if c.code != "high_pain_running_paused"]
-        result = result.model_copy(update={"cautions": kept})
-    running = running_advice(pain_now, past.runs, progress.flare_dates, today)
+    result = _with_high_pain_caution(result, pain_now)
     strength = _strength(profile, progress)
     mobility = _mobility(profile, progress.ctx)
+    stretches = any(progress.ctx.catalog[e.id].group == "stretch" for e in mobility.exercises)
+    running = running_advice(pain_now, past.runs, progress.flare_dates, today, stretches)
     extras = _extras(profile, progress.ctx)
     prescribed = {e.id for e in strength.exercises} | {e.id for e in mobility.exercises}
     prescribed |= {e.id for e in extras}
@@ -86,15 +82,24 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     return PlanResult(triage=result, plan=plan)
 
 
-def _with_flare_caution(result: Triage, flares: Sequence[dt.date], today: dt.date) -> Triage:
+def _with_flare_caution(result: Triage, flares: Sequence[dt.date]) -> Triage:
+    """Two flare-ups within 14 days, at any time so far: see a professional (no expiry)."""
     repeated = any(
         0 < (later - earlier).days <= REPEAT_FLARE_DAYS
-        and (today - later).days <= REPEAT_FLARE_SHOWN_DAYS
         for earlier, later in itertools.pairwise(flares)
     )
     if not repeated:
         return result
     return result.model_copy(update={"cautions": [*result.cautions, caution("repeated_flare_ups")]})
+
+
+def _with_high_pain_caution(result: Triage, pain_now: int) -> Triage:
+    """Pain of 6 or more pauses running, whether the profile or the latest check-in says it;
+    a calmer check-in since the profile lifts it."""
+    others = [c for c in result.cautions if c.code != "high_pain_running_paused"]
+    if pain_now >= HIGH_PAIN:
+        others.append(caution("high_pain_running_paused"))
+    return result.model_copy(update={"cautions": others})
 
 
 def _strength(profile: Profile, progress: Progress) -> Strength:
@@ -170,7 +175,11 @@ def _mobility(profile: Profile, ctx: Context) -> Mobility:
             long_sessions or upper,
             "A physiotherapist's drills to free up the spine and hips.",
         ),
-        "stretch": (long_sessions, "Calves, hamstrings and back loosen up after running."),
+        # The stretches follow runs, so they take none of the session's time.
+        "stretch": (
+            long_sessions or profile.running.runs_per_week > 0,
+            "Calves, hamstrings and back loosen up after running.",
+        ),
     }
     items = [
         _dose(e, WHEN_BY_GROUP[group], why)
@@ -229,7 +238,15 @@ def _left_out(profile: Profile, progress: Progress, prescribed: set[str]) -> lis
                     reason="outdoors its forward-jump version replaces it",
                 )
             )
-        elif short and exercise.group in ("stability", "core_trio", "stretch", "mobility_trio"):
+        elif exercise.group == "stretch":
+            out.append(
+                LeftOut(
+                    exercise=exercise.id,
+                    code="no_runs",
+                    reason="it follows runs, and you have no runs planned",
+                )
+            )
+        elif short and exercise.group in ("stability", "core_trio", "mobility_trio"):
             out.append(
                 LeftOut(
                     exercise=exercise.id,

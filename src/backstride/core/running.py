@@ -16,8 +16,6 @@ CLEAN_RUNS_NEEDED = 3
 WEEKLY_JUMP = 0.30
 LONG_RUN_SPIKE = 0.10
 SPIKE_LOOKBACK_DAYS = 30
-# A long run more than a week old is old news; warning about it would only be noise.
-SPIKE_FRESH_DAYS = 7
 
 
 class LoadWarning(BaseModel):
@@ -62,21 +60,26 @@ def running_mode(
 ) -> tuple[RunningMode, list[str]]:
     """The most restrictive of the running rules wins; each rule that bites says why."""
     modes: list[tuple[RunningMode, str]] = [(mode_from_pain(pain_now), _pain_reason(pain_now))]
-    clean = clean_runs_since_painful(runs)
-    if clean is not None and clean < CLEAN_RUNS_NEEDED:
-        modes.append(
-            (
-                "easy_only",
-                f"A recent run hurt more than 5/10: easy runs only until "
-                f"{CLEAN_RUNS_NEEDED} runs in a row stay at 3 or below "
-                f"({clean} so far).",
-            )
-        )
-    if any(0 <= (today - d).days < FLARE_EASY_DAYS for d in flare_dates):
-        modes.append(("easy_only", "You had a flare-up this past week: easy runs only."))
+    modes += [("easy_only", why) for why in easy_only_reasons(runs, flare_dates, today)]
     mode = max((m for m, _ in modes), key=MODE_ORDER.__getitem__)
     reasons = [why for m, why in modes if m != "normal" or len(modes) == 1]
     return mode, reasons
+
+
+def easy_only_reasons(
+    runs: Sequence[Run], flare_dates: Sequence[dt.date], today: dt.date
+) -> list[str]:
+    """What keeps runs easy whatever this morning's pain: a painful run, a flare-up."""
+    reasons = []
+    clean = clean_runs_since_painful(runs)
+    if clean is not None and clean < CLEAN_RUNS_NEEDED:
+        reasons.append(
+            f"A recent run hurt more than 5/10: easy runs only until {CLEAN_RUNS_NEEDED} "
+            f"runs in a row stay at 3 or below ({clean} so far)."
+        )
+    if any(0 <= (today - d).days < FLARE_EASY_DAYS for d in flare_dates):
+        reasons.append("You had a flare-up this past week: easy runs only.")
+    return reasons
 
 
 def _pain_reason(pain: int) -> str:
@@ -98,7 +101,9 @@ def km_between(runs: Sequence[Run], first: dt.date, last: dt.date) -> float:
 
 
 def weekly_jump(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
-    """The last 7 days (today included) against the 7 before; no warning without a base."""
+    """The last 7 days (today included) against the 7 before. A week with no runs gives no
+    base: against nothing, every week would be a jump, and runners who run every other
+    week would be warned each time they run."""
     this_week = km_between(runs, today - dt.timedelta(days=6), today)
     last_week = km_between(runs, today - dt.timedelta(days=13), today - dt.timedelta(days=7))
     if last_week <= 0 or this_week <= last_week * (1 + WEEKLY_JUMP):
@@ -119,8 +124,6 @@ def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     if not recent:
         return None
     latest_day = max(r.date for r in recent)
-    if (today - latest_day).days >= SPIKE_FRESH_DAYS:
-        return None
     latest = max(r.km for r in recent if r.date == latest_day)
     window = [
         r.km
@@ -139,16 +142,22 @@ def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
 
 
 def running_advice(
-    pain_now: int, runs: Sequence[Run], flare_dates: Sequence[dt.date], today: dt.date
+    pain_now: int,
+    runs: Sequence[Run],
+    flare_dates: Sequence[dt.date],
+    today: dt.date,
+    stretches: bool = False,
 ) -> RunningAdvice:
+    """`stretches`: the post-run stretches are in the plan, so the advice may point to them."""
     mode, advice = running_mode(pain_now, runs, flare_dates, today)
     if mode != "paused":
         advice.append(
             "Pain during a run should stay at 5/10 or below and settle by the next "
             "morning; if not, make the next runs shorter and easier."
         )
-    if mode == "normal":
+    if pain_now <= SAFE_PAIN and not easy_only_reasons(runs, flare_dates, today):
         advice.append("While pain stays at 3/10 or below you may add distance, a little each week.")
-    advice.append("Do the post-run stretches after each run if they help your back.")
+    if stretches:
+        advice.append("Do the post-run stretches after each run if they help your back.")
     warnings = [w for w in (weekly_jump(runs, today), long_run_spike(runs, today)) if w]
     return RunningAdvice(mode=mode, advice=advice, warnings=warnings)

@@ -120,15 +120,17 @@ def _unique_codes(codes: Iterable[str]) -> list[str]:
 
 
 def _checkin_reasons(profile: Profile, checkins: Sequence[Checkin]) -> list[Reason]:
-    """Flags from check-ins; a clearance covers only see-doctor flags the profile lists too."""
+    """Flags from check-ins; a clearance covers only see-doctor signs the profile reported
+    too, ticked or derived from its pain answers (timing at night is night pain)."""
     reasons: dict[str, Reason] = {}
+    reported = {*profile.red_flags, *derived_codes(profile)}
     for checkin in checkins:
         for flag in checkin.red_flags:
             level = flag_level(flag)
             covered = (
                 level == "see_doctor"
                 and profile.cleared_by_clinician
-                and flag in profile.red_flags
+                and flag in reported
                 and (profile.cleared_on is None or checkin.date <= profile.cleared_on)
             )
             if not covered and flag not in reasons:
