@@ -415,3 +415,21 @@ def test_two_flare_ups_within_fourteen_days_keep_their_caution_later_on() -> Non
     )
     result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
     assert "repeated_flare_ups" in [c.code for c in result.triage.cautions]
+
+
+def test_a_flare_up_lowers_a_mastered_exercise_kept_in_the_four_until_it_climbs_back() -> None:
+    from backstride.core.catalog import load_catalog
+
+    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
+    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    profile = make_profile(abilities=abilities, pain={"intensity": 2})
+    mastering = [session(day(-20 + i), sets("dead_bug", 8 + 2 * min(i, 2))) for i in range(4)]
+    flare = history(mastering, [checkin(day(-16), 6)])
+    plan = build_programme(profile, flare, TODAY).plan
+    assert plan is not None
+    by_id = {e.id: e for e in plan.strength.exercises}
+    assert (by_id["dead_bug"].status, by_id["dead_bug"].target_reps) == ("maintain", 10)
+    back = history([*mastering, session(day(-10), sets("dead_bug", 10))], [checkin(day(-16), 6)])
+    plan = build_programme(profile, back, TODAY).plan
+    assert plan is not None
+    assert {e.id: e.target_reps for e in plan.strength.exercises}["dead_bug"] == 12

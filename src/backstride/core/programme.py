@@ -109,7 +109,8 @@ def _strength(profile: Profile, progress: Progress) -> Strength:
         exercise = catalog[exercise_id]
         mastered = exercise_id in progress.mastered
         track = progress.tracks.get(exercise_id)
-        target = REPS_MAX if mastered or track is None else track.target
+        # A mastered exercise kept in the four sits at 12, lower only after a flare-up.
+        target = REPS_MAX if track is None else track.target
         items.append(
             StrengthItem(
                 id=exercise.id,
@@ -134,7 +135,7 @@ def _strength_why(exercise: Exercise, ctx: Context, mastered: bool) -> str:
     parent = catalog[ladder_parent(catalog, exercise.id)]
     rank = parent.ladder_rank
     if mastered:
-        return f"Mastered; kept at 3 x {REPS_MAX} because nothing harder is left for you."
+        return "Mastered; kept in your four because nothing harder is left for you."
     if exercise.variant_role == "upper_back_companion":
         return "Added beside the four for your upper back."
     if exercise.variant_role == "outdoor":

@@ -156,9 +156,8 @@ class _Replay:
             f"against your usual {base:g}: a flare-up."
         )
         self.note(checkin.date, None, "flare_up", f"{why} Runs are easy-only for a week.")
+        # Every active target, mastered ones kept in the four included (they climb back).
         for exercise, track in self.tracks.items():
-            if exercise in self.mastered:
-                continue
             before = track.target
             track.lower()
             self.note(
@@ -180,7 +179,11 @@ class _Replay:
             self.too_painful(day, exercise, worst)
             return
         track = self.tracks.get(exercise)
-        if track is None or exercise in self.mastered:
+        if track is None:
+            return
+        if exercise in self.mastered:
+            if track.target < REPS_MAX and self.qualifies(exercise, sets, track.target):
+                self.step_up(day, exercise, track)
             return
         poor = sum(s.form == "poor" for s in sets)
         if self.qualifies(exercise, sets, track.target):
