@@ -685,7 +685,7 @@ def test_a_body_nested_thousands_deep_is_a_422_not_a_crash() -> None:
     [
         ("GET", "/api/v1/nope", 404, "GET /api/v1/nope: there is no such endpoint"),
         ("GET", "/api/v1/triage", 405, "GET /api/v1/triage: this method is not allowed here"),
-        ("PUT", "/api/v1/me/runs/1", 405, "use GET, DELETE"),
+        ("PUT", "/api/v1/me/runs/1", 405, "use DELETE, GET"),
     ],
 )
 def test_every_api_error_is_json(method: str, path: str, status: int, message: str) -> None:

@@ -25,8 +25,13 @@ class ApiErrorsAsJson:
             return response
         answer = JsonResponse({"detail": _message(request, response)}, status=response.status_code)
         if "Allow" in response:
-            answer["Allow"] = response["Allow"]
+            answer["Allow"] = _allowed(response)
         return answer
+
+
+def _allowed(response: HttpResponse) -> str:
+    # Ninja builds the list from a set: sorted, it reads the same on every run.
+    return ", ".join(sorted(m.strip() for m in response["Allow"].split(",") if m.strip()))
 
 
 def _message(request: HttpRequest, response: HttpResponse) -> str:
@@ -35,7 +40,8 @@ def _message(request: HttpRequest, response: HttpResponse) -> str:
     if status == 404:
         return f"{asked}: there is no such endpoint (see /api/v1/docs)"
     if status == 405:
-        return f"{asked}: this method is not allowed here; use {response.get('Allow', 'another')}"
+        allowed = _allowed(response) if "Allow" in response else "another"
+        return f"{asked}: this method is not allowed here; use {allowed}"
     if status == 400:
         return f"{asked}: the request could not be read (check its body and headers)"
     return f"{asked}: {response.reason_phrase.lower()}"
