@@ -307,3 +307,12 @@ def test_a_bad_set_gives_one_line_not_a_second_about_the_list(tmp_path: Path) ->
     assert result.stderr.strip().splitlines() == [
         "error: sessions[0].sets[0].exercise: unknown exercise id 'plank'"
     ]
+
+
+def test_a_profile_given_as_the_history_says_it_is_the_history(tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.json", profile_data())
+    result = invoke("plan", "--profile", profile, "--history", profile)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("error: --history: ") for line in lines)
+    assert "error: --history: age: is not a known field (check the spelling)" in lines

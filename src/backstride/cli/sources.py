@@ -56,9 +56,17 @@ def read_inputs(
         raise InputError(["--history: standard input is already used by --profile"])
     day = parse_today(today)
     profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    history = (
-        history_from_json(read_text("--history", history_file), "--history")
-        if history_file is not None
-        else History()
-    )
+    history = _history(history_file) if history_file is not None else History()
     return profile, history, day
+
+
+def _history(name: str) -> History:
+    """A problem outside the three lists names the history file: a profile given as
+    --history by mistake would otherwise read as a problem with the profile."""
+    text = read_text("--history", name)
+    try:
+        return history_from_json(text, "--history")
+    except InputError as error:
+        own = ("--history", "sessions", "checkins", "runs")
+        lines = [x if x.startswith(own) else f"--history: {x}" for x in error.lines]
+        raise InputError(lines) from None
