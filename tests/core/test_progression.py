@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from backstride.core.catalog import load_catalog
 from backstride.core.history import History
 from backstride.core.programme import build_programme
 from backstride.core.progression import replay
@@ -29,6 +30,12 @@ def targets(result_history: History, **profile: object) -> dict[str, int]:
 def kinds(result_history: History, **profile: object) -> list[tuple[str | None, str]]:
     progress = replay(make_profile(**profile), result_history.until(TODAY))
     return [(c.exercise, c.kind) for c in progress.changes]
+
+
+def only_four_left() -> dict[str, str]:
+    """Calibration answers that leave a runner four exercises and nothing harder."""
+    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
+    return {e: "painful" for e in load_catalog().exercises if e not in keep}
 
 
 def test_start_is_the_first_four_of_the_ladder_at_eight_reps() -> None:
@@ -250,10 +257,7 @@ def test_checkin_counts_before_the_session_of_the_same_day() -> None:
 
 
 def test_with_none_left_the_mastered_ones_stay_at_twelve() -> None:
-    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
-    from backstride.core.catalog import load_catalog
-
-    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    abilities = only_four_left()
     clean = [session(day(-20 + i), sets("dead_bug", 12)) for i in range(4)]
     result = build_programme(make_profile(abilities=abilities), history(clean), TODAY)
     assert result.plan is not None
@@ -378,10 +382,7 @@ def test_sessions_at_twelve_before_a_drop_do_not_count_towards_mastery() -> None
 
 
 def test_a_mastered_exercise_kept_in_the_four_says_it_stays_at_twelve() -> None:
-    from backstride.core.catalog import load_catalog
-
-    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
-    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    abilities = only_four_left()
     clean = [session(day(-20 + i), sets("dead_bug", 8 + 2 * min(i, 2))) for i in range(4)]
     progress = replay(make_profile(abilities=abilities), history(clean).until(TODAY))
     kept = [c for c in progress.changes if c.kind == "swapped_in" and c.exercise == "dead_bug"]
@@ -418,10 +419,7 @@ def test_two_flare_ups_within_fourteen_days_keep_their_caution_later_on() -> Non
 
 
 def test_a_flare_up_lowers_a_mastered_exercise_kept_in_the_four_until_it_climbs_back() -> None:
-    from backstride.core.catalog import load_catalog
-
-    keep = {"superman", "dead_bug", "single_leg_bridge", "quadruped_limb_raise"}
-    abilities = {e: "painful" for e in load_catalog().exercises if e not in keep}
+    abilities = only_four_left()
     profile = make_profile(abilities=abilities, pain={"intensity": 2})
     mastering = [session(day(-20 + i), sets("dead_bug", 8 + 2 * min(i, 2))) for i in range(4)]
     flare = history(mastering, [checkin(day(-16), 6)])
