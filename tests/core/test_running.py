@@ -134,9 +134,10 @@ def test_the_longest_run_of_the_latest_day_is_the_one_compared() -> None:
     assert "long_run_spike" in _codes([run(day(-10), 10), run(day(-1), 5), run(day(-1), 12)])
 
 
-def test_a_long_run_spike_is_reported_until_a_later_run() -> None:
-    # DESIGN compares the latest run, however long ago it was.
-    assert _codes([run(day(-20), 10), run(day(-8), 15)]) == ["long_run_spike"]
+def test_a_long_run_spike_is_news_for_a_week() -> None:
+    # The warnings' windows end today (DESIGN section 5).
+    assert _codes([run(day(-20), 10), run(day(-6), 15)]) == ["long_run_spike"]
+    assert _codes([run(day(-20), 10), run(day(-7), 15)]) == []
 
 
 def test_runs_dated_after_today_do_not_restrict_today() -> None:
@@ -167,3 +168,11 @@ def test_distance_does_not_grow_while_a_painful_run_holds_running_back() -> None
     h = history(checkins=[checkin(day(-1), 1)], runs=[run(day(-2), 5, during=7)])
     plan = build_programme(make_profile(), h, TODAY).plan
     assert plan is not None and ADD_DISTANCE not in plan.running.advice
+
+
+def test_paused_running_gives_no_post_run_stretch_advice() -> None:
+    advice = running_advice(7, [], [], TODAY, stretches=True).advice
+    assert not any("post-run stretches" in line for line in advice)
+    assert any(
+        "post-run stretches" in line for line in running_advice(0, [], [], TODAY, True).advice
+    )

@@ -16,6 +16,9 @@ CLEAN_RUNS_NEEDED = 3
 WEEKLY_JUMP = 0.30
 LONG_RUN_SPIKE = 0.10
 SPIKE_LOOKBACK_DAYS = 30
+# The warnings' windows end today (DESIGN section 5): a long run is news for the week
+# it was run in, like the weekly jump; months later it would only be noise.
+SPIKE_FRESH_DAYS = 7
 
 
 class LoadWarning(BaseModel):
@@ -124,6 +127,8 @@ def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     if not recent:
         return None
     latest_day = max(r.date for r in recent)
+    if (today - latest_day).days >= SPIKE_FRESH_DAYS:
+        return None
     latest = max(r.km for r in recent if r.date == latest_day)
     window = [
         r.km
@@ -157,7 +162,7 @@ def running_advice(
         )
     if pain_now <= SAFE_PAIN and not easy_only_reasons(runs, flare_dates, today):
         advice.append("While pain stays at 3/10 or below you may add distance, a little each week.")
-    if stretches:
+    if stretches and mode != "paused":
         advice.append("Do the post-run stretches after each run if they help your back.")
     warnings = [w for w in (weekly_jump(runs, today), long_run_spike(runs, today)) if w]
     return RunningAdvice(mode=mode, advice=advice, warnings=warnings)
