@@ -80,6 +80,11 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     saved = page.locator("#saved-sets")
     assert "Superman" in saved.inner_text() and "pain 2" in saved.inner_text()
     assert page.get_by_text("Set 3 of 3").is_visible()
+    # An answer only the server refuses is shown through htmx too, and nothing is saved.
+    page.locator("input[name=reps]").evaluate("e => { e.removeAttribute('max'); e.value = '500'; }")
+    page.get_by_role("button", name="Save set").click()
+    page.wait_for_selector("text=Reps done: must be at most")
+    assert page.get_by_text("Set 3 of 3").is_visible()
 
     page.goto(f"{server_url}/today/")
     page.locator("input[name=morning_pain][value='2']").check()

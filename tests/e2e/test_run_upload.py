@@ -29,4 +29,11 @@ def test_uploading_run_files_shows_the_run_and_asks_for_its_pain(
 
     page.goto(f"{server_url}/history/")
     assert "9.0" in page.locator("main").inner_text()
+    # Every page asks in one line; the questions themselves are on Today.
+    page.get_by_role("link", name="How did your back feel on the run you imported?").click()
+    page.wait_for_url("**/today/#rate-runs")
     assert page.get_by_role("heading", name="How did your back feel on this run?").is_visible()
+    page.get_by_label("Pain during the run").select_option("2")
+    page.get_by_role("button", name="Save the pain of the run of", exact=False).click()
+    page.wait_for_selector("text=Saved the pain of the run")
+    assert not page.get_by_role("heading", name="How did your back feel on this run?").count()

@@ -352,7 +352,11 @@ def test_a_file_without_times_asks_for_the_duration_with_the_pain() -> None:
     client, user = runner()
     row = imported_run(user, "cerknicko-without-times.gpx")
     assert row.minutes is None
-    assert "how many minutes did it take?" in client.get("/plan/").content.decode()
+    # Other pages ask in one line that leads to Today, where the questions are.
+    plan = client.get("/plan/").content.decode()
+    assert 'href="/today/#rate-runs"' in plan and "the run you imported" in plan
+    assert "how many minutes did it take?" not in plan
+    assert "how many minutes did it take?" in client.get("/today/").content.decode()
     bad = client.post(f"/runs/{row.id}/rate/", {"pain_during": "2", "minutes": "-5"})
     assert bad.status_code == 400 and "Minutes" in bad.content.decode()
     row.refresh_from_db()

@@ -1,23 +1,38 @@
 // Progressive enhancement only: every page works without this file.
 // Countdown timers for rest between sets and for timed holds.
 (function () {
+  // A phone throttles timers in the background; counting down to a fixed end time keeps
+  // the count right whenever the page wakes up again.
   function start(el) {
-    var left = parseInt(el.dataset.seconds, 10);
+    var seconds = parseInt(el.dataset.seconds, 10);
+    var end = Date.now() + seconds * 1000;
     var out = el.querySelector("[data-timer-display]") || el;
+    var said = el.querySelector("[data-timer-said]");
     var done = el.dataset.doneText || "Time";
+    var lock = null;
+    if (navigator.wakeLock) {
+      // Rest is longer than a screen's usual auto-lock; release as soon as time is up.
+      navigator.wakeLock.request("screen").then(function (l) { lock = l; }, function () {});
+    }
     function show() {
+      var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       var m = Math.floor(left / 60), s = left % 60;
       out.textContent = left > 0 ? m + ":" + (s < 10 ? "0" : "") + s : done;
+      return left;
+    }
+    function tick() {
+      if (show() > 0) { return; }
+      clearInterval(id);
+      document.removeEventListener("visibilitychange", tick);
+      if (lock) { lock.release(); }
+      // Said once, at the end: a live region that changed every second would be read
+      // out every second.
+      if (said) { said.textContent = done; }
+      if (navigator.vibrate) { navigator.vibrate(300); }
     }
     show();
-    var id = setInterval(function () {
-      left -= 1;
-      show();
-      if (left <= 0) {
-        clearInterval(id);
-        if (navigator.vibrate) { navigator.vibrate(300); }
-      }
-    }, 1000);
+    var id = setInterval(tick, 250);
+    document.addEventListener("visibilitychange", tick);
   }
   function wire(root) {
     root.querySelectorAll("[data-timer-start]").forEach(function (button) {
