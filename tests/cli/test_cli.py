@@ -83,6 +83,13 @@ def test_triage_human_shows_the_warning_first(tmp_path: Path) -> None:
     assert result.stdout.index("SEE A DOCTOR") < result.stdout.index("Fever")
 
 
+def test_triage_human_speaks_of_cautions_only_when_there_are_some(tmp_path: Path) -> None:
+    calm = invoke("triage", "--profile", write(tmp_path, "calm.json", profile_data(age=30)))
+    assert "Safe to self-manage" in calm.stdout and "cautions below" not in calm.stdout
+    older = invoke("triage", "--profile", write(tmp_path, "older.json", profile_data(age=55)))
+    assert "Safe to self-manage, with the cautions below" in older.stdout
+
+
 def test_plan_json_from_stdin() -> None:
     result = invoke(
         "plan",

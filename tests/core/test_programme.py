@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from backstride.core.history import History
 from backstride.core.plan import Plan
 from backstride.core.programme import build_programme
 from tests.factories import TODAY, history, make_profile, reach_the_jumps
@@ -264,3 +265,10 @@ def test_the_running_paused_caution_follows_a_calmer_morning() -> None:
     assert "high_pain_running_paused" not in [c.code for c in result.triage.cautions]
     sore = build_programme(make_profile(pain={"intensity": 7}), history(), TODAY)
     assert "high_pain_running_paused" in [c.code for c in sore.triage.cautions]
+
+
+def test_missing_kit_is_named_with_the_right_article() -> None:
+    result = build_programme(make_profile(equipment=["mat"]), History(), TODAY)
+    assert result.plan is not None
+    reasons = {x.exercise: x.reason for x in result.plan.left_out}
+    assert reasons["ball_pike"] == "it needs an exercise ball"

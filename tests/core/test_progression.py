@@ -431,3 +431,14 @@ def test_a_flare_up_lowers_a_mastered_exercise_kept_in_the_four_until_it_climbs_
     plan = build_programme(profile, back, TODAY).plan
     assert plan is not None
     assert {e.id: e.target_reps for e in plan.strength.exercises}["dead_bug"] == 12
+
+
+def test_a_flare_up_notes_only_the_targets_that_fall() -> None:
+    h = history(
+        [session(day(-3), sets("dead_bug", 8)), session(day(-2), sets("superman", 7))],
+        [checkin(day(-1), 6)],
+    )
+    progress = replay(make_profile(pain={"intensity": 2}), h.until(TODAY))
+    flares = [c for c in progress.changes if c.kind == "flare_up"]
+    assert [c.exercise for c in flares] == [None, "dead_bug"]
+    assert "Target 10 -> 8 reps." in flares[1].reason

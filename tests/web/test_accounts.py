@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from backstride.web.accounts.models import User
+from backstride.web.accounts.models import ApiToken, User
 from backstride.web.coach import models as m
 from backstride.web.coach import store
 from tests.factories import checkin, day, run, session, sets
@@ -149,6 +149,18 @@ def test_changing_the_password_keeps_the_runner_logged_in() -> None:
     assert client.get("/accounts/").status_code == 200
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
+
+
+def test_changing_the_password_signs_out_every_api_token() -> None:
+    client, user = runner()
+    token = ApiToken.issue(user)
+    client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert "1 API token(s) were signed out." in client.get("/accounts/").content.decode()
+    answer = Client().get("/api/v1/me/profile", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert answer.status_code == 401
 
 
 def test_a_wrong_old_password_changes_nothing() -> None:

@@ -382,6 +382,7 @@ def test_a_rejected_import_stores_nothing_not_even_its_valid_parts() -> None:
 def test_a_non_numeric_id_is_422_not_a_crash() -> None:
     answer = call("GET", "/api/v1/me/runs/first", token=new_token())
     assert fields_of(answer) == ["item_id"]
+    assert answer.json()["detail"][0]["message"] == "must be a whole number"
 
 
 # Triage and plan with no account.

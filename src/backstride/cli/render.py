@@ -49,6 +49,8 @@ def dosage_text(dosage: Dosage, per_side: bool) -> str:
 
 def triage_panel(result: Triage) -> None:
     title, style = LEVELS[result.level]
+    if result.level == "self_manage" and not result.cautions:
+        title = "Safe to self-manage"
     lines = [f"[{style}] {title} [/]"]
     lines += [f"  ! {r.message}" for r in result.reasons]
     if result.level == "emergency":

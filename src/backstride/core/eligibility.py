@@ -34,6 +34,10 @@ def _words(code: str) -> str:
     return code.replace("_", " ")
 
 
+def _with_article(thing: str) -> str:
+    return f"{'an' if thing[:1] in 'aeiou' else 'a'} {thing}"
+
+
 def exclusion(exercise: Exercise, ctx: Context) -> Exclusion | None:
     """Why this exercise must not be prescribed now, or None when it may be."""
     hurts = ctx.painful_moves.intersection(exercise.avoid_when)
@@ -41,7 +45,7 @@ def exclusion(exercise: Exercise, ctx: Context) -> Exclusion | None:
         return Exclusion("painful_movement", f"it involves {_words(min(hurts))}, which hurts you")
     missing = set(exercise.equipment).difference(ctx.kit)
     if missing:
-        return Exclusion("missing_equipment", f"it needs a {_words(min(missing))}")
+        return Exclusion("missing_equipment", f"it needs {_with_article(_words(min(missing)))}")
     if exercise.impact and not ctx.impact_ok:
         return Exclusion("impact_while_sore", "jumping waits until your usual pain is 3 or less")
     blocked = ctx.blocked.get(exercise.id)

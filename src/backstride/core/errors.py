@@ -44,6 +44,8 @@ def problem(error: Any) -> str:
         "missing": "is required",
         "extra_forbidden": "is not a known field (check the spelling)",
         "int_type": f"must be a whole number{got}",
+        "int_parsing": f"must be a whole number{got}",
+        "float_parsing": f"must be a number{got}",
         "float_type": f"must be a number{got}",
         "bool_type": f"must be true or false{got}",
         "string_type": f"must be text{got}",

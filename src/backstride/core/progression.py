@@ -160,6 +160,8 @@ class _Replay:
         for exercise, track in self.tracks.items():
             before = track.target
             track.lower()
+            if track.target == before:
+                continue  # already at 8: nothing falls, and the flare-up itself is noted above
             self.note(
                 checkin.date, exercise, "flare_up", f"{why} Target {before} -> {track.target} reps."
             )

@@ -23,7 +23,7 @@ from backstride.web.accounts.forms import (
     add_problems,
     error_summary,
 )
-from backstride.web.accounts.models import User
+from backstride.web.accounts.models import ApiToken, User
 from backstride.web.accounts.service import create_account
 from backstride.web.api.schemas import ExportData
 from backstride.web.coach import store
@@ -99,7 +99,10 @@ def change_password(request: HttpRequest) -> HttpResponse:
         return _page(request, "password.html", form, status=400)
     form.save()
     update_session_auth_hash(request, form.user)
-    messages.success(request, "Your password is changed.")
+    # A token got with the old password must not outlive it (a lost phone, a shared laptop).
+    revoked = ApiToken.objects.filter(user=form.user).delete()[0]
+    signed_out = f" {revoked} API token(s) were signed out." if revoked else ""
+    messages.success(request, f"Your password is changed.{signed_out}")
     return redirect("accounts:account")
 
 
