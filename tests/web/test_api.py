@@ -576,6 +576,21 @@ def test_importing_twice_adds_nothing_the_second_time() -> None:
     assert call("GET", "/api/v1/me/export", token=other).json() == exported
 
 
+def test_identical_entries_survive_an_export_and_import_one_for_one() -> None:
+    token = new_token()
+    for kind in ("sessions", "checkins", "runs"):
+        create(kind, token)
+        create(kind, token)
+    exported = call("GET", "/api/v1/me/export", token=token).json()
+    assert [len(exported["history"][k]) for k in ("sessions", "checkins", "runs")] == [2, 2, 2]
+    other = new_token()
+    answer = call("POST", "/api/v1/me/import", exported, other)
+    assert answer.json() == {"added": {"sessions": 2, "checkins": 2, "runs": 2}}
+    assert call("GET", "/api/v1/me/export", token=other).json() == exported
+    again = call("POST", "/api/v1/me/import", exported, other)
+    assert again.json() == {"added": {"sessions": 0, "checkins": 0, "runs": 0}}
+
+
 def test_an_import_never_deletes_and_keeps_the_profile_when_it_has_none() -> None:
     token = new_token()
     call("PUT", "/api/v1/me/profile", profile_data(age=61), token)

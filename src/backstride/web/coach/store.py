@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import Counter
 from typing import Any
 
 from django.db import transaction
@@ -188,40 +189,51 @@ def _run_key(r: Run) -> tuple[Any, ...]:
     return (r.date, round(r.km, 3), minutes, r.started_at)
 
 
-def _known_run(run: Run, keys: set[tuple[Any, ...]], timed: list[Run]) -> bool:
-    """Stored already: the same values, or the same run from another file (DESIGN 5)."""
-    return _run_key(run) in keys or any(same_run(run, other) for other in timed)
-
-
 def import_data(user: User, profile: Profile | None, history: History) -> dict[str, int]:
-    """Set the profile and add the history items not stored yet; never delete anything."""
+    """Set the profile and add the history items not stored yet; never delete anything.
+    Entries are matched one for one, so two identical check-ins (or untimed runs, or
+    sessions) in a file are both kept, and importing the same file again adds nothing.
+    A timed run is one run with any stored record of it (DESIGN 5: the same run from two
+    files)."""
     current = history_of(user)
-    have_sessions = {_session_key(s) for s in current.sessions}
-    have_checkins = {(c.date, c.morning_pain, c.red_flags) for c in current.checkins}
-    have_runs = {_run_key(r) for r in current.runs}
+    have_sessions = Counter(_session_key(s) for s in current.sessions)
+    have_checkins = Counter(_checkin_key(c) for c in current.checkins)
+    have_runs = Counter(_run_key(r) for r in current.runs if r.started_at is None)
     timed_runs = [r for r in current.runs if r.started_at is not None]
     added = {"sessions": 0, "checkins": 0, "runs": 0}
     with transaction.atomic():
         if profile is not None:
             save_profile(user, profile)
         for s in history.sessions:
-            if _session_key(s) not in have_sessions:
+            if not _take(have_sessions, _session_key(s)):
                 add_session(user, s)
-                have_sessions.add(_session_key(s))
                 added["sessions"] += 1
         for c in history.checkins:
-            if (c.date, c.morning_pain, c.red_flags) not in have_checkins:
+            if not _take(have_checkins, _checkin_key(c)):
                 add_checkin(user, c)
-                have_checkins.add((c.date, c.morning_pain, c.red_flags))
                 added["checkins"] += 1
         for r in history.runs:
-            if not _known_run(r, have_runs, timed_runs):
-                add_run(user, r)
-                have_runs.add(_run_key(r))
-                if r.started_at is not None:
-                    timed_runs.append(r)
-                added["runs"] += 1
+            if r.started_at is not None:
+                if any(same_run(r, other) for other in timed_runs):
+                    continue
+                timed_runs.append(r)
+            elif _take(have_runs, _run_key(r)):
+                continue
+            add_run(user, r)
+            added["runs"] += 1
     return added
+
+
+def _take(stored: Counter[tuple[Any, ...]], key: tuple[Any, ...]) -> bool:
+    """Match one stored entry with this key, if one is left unmatched."""
+    if stored[key] > 0:
+        stored[key] -= 1
+        return True
+    return False
+
+
+def _checkin_key(c: Checkin) -> tuple[Any, ...]:
+    return (c.date, c.morning_pain, c.red_flags)
 
 
 def sets_on(user: User, day: dt.date) -> list[SetLog]:
