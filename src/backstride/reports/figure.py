@@ -54,14 +54,14 @@ STYLE: dict[str, Any] = {
 
 INK = "#1d2327"
 MUTED = "#5a6470"
-KM = "#9cc5b8"
+KM = "#4f9a85"
 MORNING = "#b3261e"
 RUN_PAIN = "#7a3fb0"
-FLARE = "#f4a259"
+FLARE = "#c77a2e"
 TARGET = "#1f6f5c"
-STAR = "#e0a100"
+STAR = "#b07a00"
 ON_PLAN = "#1f6f5c"
-SHORT = "#e0a100"
+SHORT = "#b07a00"
 
 
 def new_figure(height: float) -> Figure:
