@@ -71,6 +71,8 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     page.get_by_role("button", name="Save set").click()
     page.wait_for_selector("text=Set 2 of 3")
     assert page.get_by_text("Rest before the next set").is_visible()
+    page.get_by_role("button", name="Skip the rest").click()
+    assert not page.get_by_text("Rest before the next set").is_visible()
     page.locator("label[for=pain2]").click()
     page.get_by_role("button", name="Save set").click()
     page.wait_for_selector("text=Set 3 of 3")
