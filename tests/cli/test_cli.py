@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -323,3 +325,35 @@ def test_a_profile_given_as_the_history_says_it_is_the_history(tmp_path: Path) -
     lines = result.stderr.splitlines()
     assert lines and all(line.startswith("error: --history: ") for line in lines)
     assert "error: --history: age: is not a known field (check the spelling)" in lines
+
+
+BACKSTRIDE = str(Path(sys.executable).parent / "backstride")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["plan"], "error: Missing option '--profile' / '-p'. (see: backstride plan --help)"),
+        (
+            ["plan", "--profile", "p.json", "--bogus"],
+            "error: No such option: --bogus (see: backstride plan --help)",
+        ),
+        (
+            ["exercises", "show"],
+            "error: Missing argument 'ID'. (see: backstride exercises show --help)",
+        ),
+    ],
+)
+def test_a_usage_mistake_ends_with_one_error_line(args: list[str], line: str) -> None:
+    done = subprocess.run([BACKSTRIDE, *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [line]
+
+
+def test_the_installed_command_exits_zero_on_success_and_shows_help_without_arguments() -> None:
+    shown = subprocess.run(
+        [BACKSTRIDE, "exercises", "show", "dead_bug"], capture_output=True, text=True, check=False
+    )
+    assert shown.returncode == 0 and "Dead bug" in shown.stdout
+    bare = subprocess.run([BACKSTRIDE], capture_output=True, text=True, check=False)
+    assert bare.returncode == 2 and "Usage: backstride" in bare.stdout + bare.stderr

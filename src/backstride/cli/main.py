@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -187,5 +188,17 @@ def serve(
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A usage mistake Typer catches (a missing option, an
+    unknown one) ends like every other bad input: one `error:` line and exit code 2."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    try:
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        error.show()  # the help text itself: nothing was asked yet
+        sys.exit(error.exit_code)
+    except UsageError as error:
+        command = error.ctx.command_path if error.ctx else "backstride"
+        sys.stderr.write(f"error: {error.format_message()} (see: {command} --help)\n")
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
