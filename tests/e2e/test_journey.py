@@ -93,6 +93,12 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/today/")
     shoot(page, "today")
+    # A refused run form sits below the fold: its message takes the focus and the view.
+    page.locator("form[action$='/today/run/']").evaluate("f => f.noValidate = true")
+    page.get_by_role("button", name="Save run").click()
+    page.wait_for_selector("text=Nothing was saved")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert "Nothing was saved" in focused
 
     page.goto(f"{server_url}/history/")
     history = page.locator("main").inner_text()

@@ -74,6 +74,12 @@
     });
     root.querySelectorAll("[data-timer-auto]").forEach(start);
   }
-  document.addEventListener("DOMContentLoaded", function () { wire(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    wire(document);
+    // A refused form may sit below the fold (the run form on Today): bring its message
+    // into view and give it focus, so nobody wonders whether it was saved.
+    var refused = document.querySelector("[data-focus-on-load]");
+    if (refused) { refused.focus(); }
+  });
   document.addEventListener("htmx:afterSwap", function (e) { wire(e.target); });
 })();
