@@ -252,3 +252,21 @@ def test_a_start_no_run_can_have_is_rejected_not_a_crash() -> None:
 def test_a_long_sport_name_is_cut_short_in_the_message() -> None:
     result = parse("long.gpx", gpx_run(track_type="x" * 100_000))
     assert result.status == "skipped" and len(result.message) < 100
+
+
+@pytest.mark.parametrize(
+    ("declarations", "words"),
+    [
+        (b" xmlns" * 5000, "declares 5000 XML namespaces"),
+        (b"".join(b' xmlns:p%d="x"' % i for i in range(40)), "declares 40 XML namespaces"),
+        (b" xmlns xmlns", "a malformed XML namespace declaration"),
+    ],
+)
+def test_crafted_namespace_declarations_are_refused_before_parsing(
+    declarations: bytes, words: str
+) -> None:
+    # gpxpy's namespace handling costs the square of their number: a 3 KB file of them
+    # once kept the server's workers busy past their timeout.
+    data = b'<?xml version="1.0"?><gpx version="1.1"' + declarations + b"><trk/></gpx>"
+    result = parse("crafted.gpx", data)
+    assert result.status == "rejected" and words in result.message

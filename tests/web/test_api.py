@@ -591,6 +591,23 @@ def test_identical_entries_survive_an_export_and_import_one_for_one() -> None:
     assert again.json() == {"added": {"sessions": 0, "checkins": 0, "runs": 0}}
 
 
+def test_an_import_of_too_many_entries_is_refused_and_stores_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from backstride.web.api import schemas
+
+    monkeypatch.setattr(schemas, "MAX_IMPORT_ENTRIES", 2)
+    token = new_token()
+    before = counts()
+    checkins = [{**CHECKIN, "date": f"2026-11-0{d}"} for d in range(1, 4)]
+    answer = call("POST", "/api/v1/me/import", {"history": {"checkins": checkins}}, token)
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == [
+        {"field": "history", "message": "holds 3 checkins; import at most 2 at a time"}
+    ]
+    assert counts() == before
+
+
 def test_an_import_never_deletes_and_keeps_the_profile_when_it_has_none() -> None:
     token = new_token()
     call("PUT", "/api/v1/me/profile", profile_data(age=61), token)

@@ -12,6 +12,11 @@ from backstride.runfiles.result import Activity, Unreadable, counts_as_run, utc
 
 DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
 BROKEN = "is not a valid GPX file: it may be cut off or damaged"
+# gpxpy scans namespace declarations with a regular expression and a process-wide prefix
+# table whose cost grows with the square of their number: a crafted 3 KB file kept both
+# server workers busy past their timeout. Real GPX files declare a handful.
+MAX_NAMESPACES = 32
+NAMESPACE = re.compile(r"""\sxmlns(?::[\w.-]{1,64})?\s*=\s*(?:"[^"<]{0,512}"|'[^'<]{0,512}')""")
 
 
 def read_gpx(data: bytes) -> Activity:
@@ -37,11 +42,21 @@ def read_gpx(data: bytes) -> Activity:
 
 
 def _parse(data: bytes) -> gpxpy.gpx.GPX:
+    text = _text(data)
+    _check_namespaces(text)
     try:
-        return gpxpy.parse(_text(data))
+        return gpxpy.parse(text)
     except gpxpy.gpx.GPXException as error:
         first = str(error).strip().splitlines()[0][:160] if str(error).strip() else "bad XML"
         raise Unreadable(f"{BROKEN} ({first}).") from None
+
+
+def _check_namespaces(text: str) -> None:
+    declared = text.count("xmlns")
+    if declared > MAX_NAMESPACES:
+        raise Unreadable(f"is not a valid GPX file: it declares {declared} XML namespaces.")
+    if len(NAMESPACE.findall(text)) != declared:
+        raise Unreadable(f"{BROKEN} (a malformed XML namespace declaration).")
 
 
 def _text(data: bytes) -> str:

@@ -42,7 +42,9 @@ class Config:
 def data_dir() -> Path:
     path = Path(os.environ.get("BACKSTRIDE_DATA_DIR") or user_data_dir("backstride"))
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        # Health data: a folder we create is the runner's alone (an existing one is left as
+        # it is, and the files in it are made private by `private_files`).
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise ConfigError(f"BACKSTRIDE_DATA_DIR {path} cannot be created: {error}") from None
     return path
@@ -57,9 +59,18 @@ def secret_key(folder: Path) -> str:
         return given
     path = folder / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        # Created private: writing first and narrowing after would leave a readable moment.
+        handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(handle, "w") as out:
+            out.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
+
+
+def private_files(folder: Path) -> None:
+    """The SQLite database and its WAL files readable by the runner alone; SQLite creates
+    the WAL files with the database file's permissions."""
+    for path in folder.glob("backstride.sqlite3*"):
+        path.chmod(0o600)
 
 
 def database(folder: Path) -> dict[str, Any]:

@@ -41,11 +41,14 @@ def migrate() -> None:
     from django.core.management import call_command
     from django.db import OperationalError
 
-    from backstride.web.config import ConfigError
+    from backstride.web.config import ConfigError, private_files
 
     try:
         django.setup()
         call_command("migrate", interactive=False, verbosity=0)
+        from django.conf import settings
+
+        private_files(settings.DATA_DIR)
     except ConfigError as error:
         raise InputError([str(error)]) from None
     except OperationalError as error:

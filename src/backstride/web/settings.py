@@ -102,8 +102,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if CONFIG.https:
+    # Served behind one TLS-terminating proxy, which says which scheme and client it saw.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = 3600
+    SECURE_HSTS_SECONDS = 31_536_000
+    # Throttle logins by the runner's address, not the proxy's: otherwise anyone could
+    # lock a runner out by failing five times with their email.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -121,8 +126,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# A season of run files in one upload; each file is still capped at 20 MB on its own.
-DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+# Months of run files in one upload, each capped at 20 MB; a larger batch is sent in parts,
+# so that one request cannot hold a worker for an hour of parsing.
+DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from backstride.core.dates import IsoDate
 from backstride.core.fields import INPUT, SchemaVersion
@@ -46,12 +46,27 @@ class RunOut(Run):
     id: int
 
 
+# Decades of entries; more in one import would hold the database's write lock too long.
+MAX_IMPORT_ENTRIES = 20_000
+
+
 class ExportData(BaseModel):
     model_config = INPUT
 
     schema_version: SchemaVersion = 1
     profile: Profile | None = None
     history: History = Field(default_factory=History)
+
+    @field_validator("history")
+    @classmethod
+    def _not_too_many(cls, history: History) -> History:
+        for name in ("sessions", "checkins", "runs"):
+            count = len(getattr(history, name))
+            if count > MAX_IMPORT_ENTRIES:
+                raise ValueError(
+                    f"holds {count:,} {name}; import at most {MAX_IMPORT_ENTRIES:,} at a time"
+                )
+        return history
 
 
 class ImportResult(BaseModel):

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 
-from backstride.core.history import Checkin, History, Run, Session, SetLog, same_run
+from backstride.core.history import (
+    SAME_RUN_SECONDS,
+    Checkin,
+    History,
+    Run,
+    Session,
+    SetLog,
+    same_run,
+)
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
@@ -199,7 +209,7 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
     have_sessions = Counter(_session_key(s) for s in current.sessions)
     have_checkins = Counter(_checkin_key(c) for c in current.checkins)
     have_runs = Counter(_run_key(r) for r in current.runs if r.started_at is None)
-    timed_runs = [r for r in current.runs if r.started_at is not None]
+    timed_runs = _TimedRuns(r for r in current.runs if r.started_at is not None)
     added = {"sessions": 0, "checkins": 0, "runs": 0}
     with transaction.atomic():
         if profile is not None:
@@ -214,14 +224,38 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
                 added["checkins"] += 1
         for r in history.runs:
             if r.started_at is not None:
-                if any(same_run(r, other) for other in timed_runs):
+                if timed_runs.holds(r):
                     continue
-                timed_runs.append(r)
+                timed_runs.add(r)
             elif _take(have_runs, _run_key(r)):
                 continue
             add_run(user, r)
             added["runs"] += 1
     return added
+
+
+class _TimedRuns:
+    """Timed runs by start, so a new one is compared with its neighbours within a minute
+    only: comparing each with all made a large import hold the database for minutes."""
+
+    def __init__(self, runs: Iterable[Run]) -> None:
+        self.starts: list[dt.datetime] = []
+        self.runs: list[Run] = []
+        for run in runs:
+            self.add(run)
+
+    def add(self, run: Run) -> None:
+        assert run.started_at is not None
+        at = bisect.bisect(self.starts, run.started_at)
+        self.starts.insert(at, run.started_at)
+        self.runs.insert(at, run)
+
+    def holds(self, run: Run) -> bool:
+        assert run.started_at is not None
+        window = dt.timedelta(seconds=SAME_RUN_SECONDS)
+        first = bisect.bisect_left(self.starts, run.started_at - window)
+        last = bisect.bisect_right(self.starts, run.started_at + window)
+        return any(same_run(run, other) for other in self.runs[first:last])
 
 
 def _take(stored: Counter[tuple[Any, ...]], key: tuple[Any, ...]) -> bool:
