@@ -106,8 +106,17 @@ def page(browser: object) -> Iterator[object]:
     )
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    # The Content-Security-Policy must never block anything the pages themselves use.
+    blocked: list[str] = []
+    tab.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield tab
     context.close()
+    assert blocked == [], blocked
 
 
 def shoot(page: object, name: str) -> Path:

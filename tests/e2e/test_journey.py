@@ -63,6 +63,9 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     page.wait_for_url("**/plan/")
     assert page.get_by_role("heading", name="My plan").is_visible()
     shoot(page, "plan")
+    page.goto(f"{server_url}/plan/print/")
+    assert page.get_by_role("button", name="Print").is_visible()
+    page.goto(f"{server_url}/plan/")
 
     page.get_by_role("link", name="Start today's session").click()
     page.wait_for_url("**/session/")

@@ -75,3 +75,10 @@ def test_a_form_over_the_size_cap_says_so_and_saves_nothing(settings: Any) -> No
     assert response.status_code == 413
     assert "What you sent is larger than 1 MB. Nothing was saved." in page_of(response)
     assert not m.Checkin.objects.filter(user=user).exists()
+
+
+def test_every_page_carries_the_content_security_policy() -> None:
+    client, _ = runner()
+    for url in ("/", "/plan/", "/no-such-page/", "/api/v1/docs", "/healthz"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy

@@ -138,7 +138,8 @@ def test_the_printable_plan_has_steps_cues_dosage_and_warning_signs() -> None:
     assert first.cues[0].replace("'", "&#x27;") in page
     assert "3 \u00d7 8 reps" in page
     assert "Warning signs: stop and get help" in page
-    assert "window.print()" in page and "@media print" in page and "@page" in page
+    assert "data-print" in page and "@media print" in page and "@page" in page
+    assert '<script src="/static/backstride/app.js" defer></script>' in page
 
 
 def test_the_printable_plan_waits_for_a_doctor_when_triage_says_so() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from backstride.core.programme import build_programme
@@ -76,6 +77,8 @@ def printable(request: HttpRequest) -> HttpResponse:
         return redirect("coach:see_doctor")
     context = printable_context(profile, result, day)
     context["back_url"] = reverse("coach:plan")
+    # Only in the web app: the PDF renderer has no static files and needs no button.
+    context["script_url"] = static("backstride/app.js")
     context["pdf_hint"] = 'Choose "Save as PDF" in the print dialog for a file.'
     return render(request, "coach/printable.html", context)
 

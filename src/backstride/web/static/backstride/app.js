@@ -73,6 +73,10 @@
       });
     });
     root.querySelectorAll("[data-timer-auto]").forEach(start);
+    root.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
   }
   document.addEventListener("DOMContentLoaded", function () {
     wire(document);
