@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from backstride.core.catalog import load_catalog
 from backstride.core.history import History
 from backstride.core.programme import build_programme
@@ -223,10 +225,17 @@ def test_pain_rise_without_a_session_the_day_before_is_no_flare_up() -> None:
     assert replay(make_profile(), h.until(TODAY)).flare_dates == []
 
 
-def test_two_flare_ups_within_fourteen_days_add_a_caution() -> None:
+@pytest.mark.parametrize("weeks_ago", [0, 4])
+def test_two_flare_ups_within_fourteen_days_add_a_caution_that_stays(weeks_ago: int) -> None:
+    # DESIGN gives the caution no expiry: four weeks on, it still stands.
+    back = -7 * weeks_ago
     h = history(
-        [session(day(-12), sets("dead_bug", 8)), session(day(-3), sets("dead_bug", 8))],
-        [checkin(day(-11), 6), *[checkin(day(-10 + i), 1) for i in range(3)], checkin(day(-2), 6)],
+        [session(day(back - 12), sets("dead_bug", 8)), session(day(back - 3), sets("dead_bug", 8))],
+        [
+            checkin(day(back - 11), 6),
+            *[checkin(day(back - 10 + i), 1) for i in range(3)],
+            checkin(day(back - 2), 6),
+        ],
     )
     result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
     assert "repeated_flare_ups" in [c.code for c in result.triage.cautions]
@@ -407,15 +416,6 @@ def test_jumps_stay_while_the_usual_pain_is_exactly_three() -> None:
     profile = {"abilities": reach_the_jumps(), "pain": {"intensity": 2}}
     h = history(checkins=[checkin(day(-7 + i), 3) for i in range(7)])
     assert "single_leg_jump_squat" in replay(make_profile(**profile), h.until(TODAY)).four
-
-
-def test_two_flare_ups_within_fourteen_days_keep_their_caution_later_on() -> None:
-    h = history(
-        [session(day(-40), sets("dead_bug", 8)), session(day(-30), sets("dead_bug", 8))],
-        [checkin(day(-39), 6), *[checkin(day(-38 + i), 1) for i in range(3)], checkin(day(-29), 6)],
-    )
-    result = build_programme(make_profile(pain={"intensity": 2}), h, TODAY)
-    assert "repeated_flare_ups" in [c.code for c in result.triage.cautions]
 
 
 def test_a_flare_up_lowers_a_mastered_exercise_kept_in_the_four_until_it_climbs_back() -> None:
