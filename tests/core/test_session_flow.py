@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from backstride.core.history import SetLog
 from backstride.core.programme import build_programme
-from backstride.core.session_flow import session_flow
+from backstride.core.session_flow import is_new_set, session_flow
 from tests.factories import TODAY, history, make_profile, sets
 
 
@@ -48,3 +49,11 @@ def test_the_session_finishes_when_every_exercise_is_done_or_stopped() -> None:
     flow = session_flow(items(), logged)
     assert flow.finished
     assert len(flow.done) == 4
+
+
+def test_a_set_number_already_saved_is_the_same_set_sent_again() -> None:
+    done = SetLog(exercise="superman", reps=8, pain=0, form="good")
+    other = SetLog(exercise="dead_bug", reps=8, pain=0, form="good")
+    assert not is_new_set(done, 1, [done])
+    assert is_new_set(done, 2, [done, other])
+    assert is_new_set(done, None, [done])

@@ -40,6 +40,18 @@ def stops_exercise(set_log: SetLog) -> bool:
     return set_log.pain > ACCEPTABLE_PAIN
 
 
+def in_session(items: Sequence[StrengthItem], exercise: str) -> bool:
+    """Only the exercises of today's session take sets in the guided session."""
+    return any(item.id == exercise for item in items)
+
+
+def is_new_set(set_log: SetLog, set_number: int | None, logged: Sequence[SetLog]) -> bool:
+    """A set number already saved for this exercise today is the same set sent again (a
+    retry after a lost connection), not a new one; a set without a number is always new."""
+    already = sum(1 for s in logged if s.exercise == set_log.exercise)
+    return set_number is None or set_number > already
+
+
 def session_flow(items: Sequence[StrengthItem], logged: Sequence[SetLog]) -> SessionFlow:
     """Exercises in plan order; each runs its planned sets unless one set hurts above 5,
     which stops that exercise for the day (and removes it from the plan)."""

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, validate
 from backstride.core.history import SetLog
-from backstride.core.session_flow import session_flow, stops_exercise
+from backstride.core.session_flow import in_session, is_new_set, session_flow, stops_exercise
 from backstride.web.coach import store
 from backstride.web.coach.forms_log import number
 from backstride.web.coach.views.common import today, user_of
@@ -69,13 +69,12 @@ def log_set(request: HttpRequest) -> HttpResponse:
         set_log = validate(SetLog, data)
     except InputError as error:
         return guided(request, status=400, problems=_plain(error.lines))
-    if set_log.exercise not in {e.id for e in result.plan.strength.exercises}:
+    if not in_session(result.plan.strength.exercises, set_log.exercise):
         return guided(request, status=400, problems=[NOT_TODAY])
     set_number = _set_number(request.POST.get("set_number"))
     if set_number == 0:
         return guided(request, status=400, problems=["Set number: must be 1 or more"])
-    already = [s for s in store.sets_on(user, day) if s.exercise == set_log.exercise]
-    if set_number is None or set_number > len(already):
+    if is_new_set(set_log, set_number, store.sets_on(user, day)):
         store.add_set(user, day, set_log)
     if stops_exercise(set_log):
         messages.warning(request, f"Pain {set_log.pain}/10 is above 5: that exercise stops here.")
