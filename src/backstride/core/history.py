@@ -62,6 +62,8 @@ class Run(BaseModel):
     pain_during: Pain | None = None
     pain_after: Pain | None = None
     started_at: StartTime | None = None
+    # A warning sign the runner reported beside the run; it triages like a check-in's.
+    red_flags: Annotated[tuple[RedFlag, ...], Unique] = ()
 
     @field_validator("started_at")
     @classmethod
@@ -100,6 +102,12 @@ class History(BaseModel):
                 )
             ),
         )
+
+    def reports(self) -> tuple[Checkin | Run, ...]:
+        """Every entry that carries warning signs, whatever its date (one dated ahead
+        still counts), in a canonical order."""
+        flagged: list[Checkin | Run] = [*self.checkins, *(r for r in self.runs if r.red_flags)]
+        return tuple(sorted(flagged, key=lambda e: (e.date, e.red_flags)))
 
     def checkins_until(self, today: dt.date) -> tuple[Checkin, ...]:
         """The check-ins on or before today, in the canonical order of `until`."""

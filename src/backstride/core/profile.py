@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from backstride.core.catalog import load_catalog
 from backstride.core.dates import IsoDate
+from backstride.core.errors import shown
 from backstride.core.fields import INPUT, Bool, Int, Number, SchemaVersion, Unique
+from backstride.core.signs import CLEARABLE, is_emergency
 from backstride.core.vocab import (
     Ability,
     Equipment,
+    InflammatorySign,
     Level,
     PainRegion,
     RedFlag,
@@ -42,6 +45,36 @@ class Pain(BaseModel):
     eases_with_rest: Bool
 
 
+class Clearance(BaseModel):
+    """A clinician saw the runner on `on` and looked at the reasons in `covers`."""
+
+    model_config = INPUT
+
+    on: IsoDate
+    by: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = None
+    covers: Annotated[tuple[str, ...], Unique] = Field(min_length=1)
+
+    @field_validator("by")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is not None and not value.isprintable():
+            raise ValueError("must be plain text on one line")
+        return value or None
+
+    @field_validator("covers")
+    @classmethod
+    def _clearable(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        for code in codes:
+            if is_emergency(code):
+                raise ValueError(
+                    f"{code} is an emergency sign: it needs emergency care and cannot be "
+                    "cleared here"
+                )
+            if code not in CLEARABLE:
+                raise ValueError(f"unknown reason code {shown(code)}")
+        return codes
+
+
 class Profile(BaseModel):
     """The profile file (schema_version 1); unknown fields are refused, not ignored."""
 
@@ -52,8 +85,11 @@ class Profile(BaseModel):
     running: Running
     pain: Pain
     red_flags: Annotated[tuple[RedFlag, ...], Unique] = ()
+    inflammatory_signs: Annotated[tuple[InflammatorySign, ...], Unique] = ()
+    clearance: Clearance | None = None
+    # Version 1's clearance, still read: it covers the profile's own see-doctor reasons, and
+    # with `cleared_on` the same signs in check-ins up to that day (core.triage).
     cleared_by_clinician: Bool = False
-    # The day of the clearance: a warning sign in a check-in after it is not covered.
     cleared_on: IsoDate | None = None
     equipment: Annotated[tuple[Equipment, ...], Unique] = ()
     setting: Setting

@@ -1,65 +1,53 @@
-"""Warning-sign triage: emergency, see a doctor, or self-manage (DESIGN section 3)."""
+"""Warning-sign triage, version 2 (DESIGN section 3): emergency, urgent, see a doctor or
+self-manage; the highest level any rule gives wins, and a dated clearance lifts exactly
+the urgent and see-doctor reasons it lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from pydantic import BaseModel
 
-from backstride.core.history import Checkin
+from backstride.core.errors import InputError
 from backstride.core.profile import Profile
-from backstride.core.vocab import EMERGENCY_FLAGS, TriageLevel
-
-FLAG_MESSAGES: dict[str, str] = {
-    "saddle_numbness": "Numbness between the legs or around the seat area.",
-    "bladder_or_bowel_change": "New trouble controlling or emptying the bladder or bowel.",
-    "weakness_or_numbness_both_legs": "Weakness, numbness or pins and needles in both legs.",
-    "chest_pain_or_breathlessness": "Chest pain or unusual shortness of breath with the back pain.",
-    "serious_trauma": "The pain began with a fall, crash or other heavy blow.",
-    "leg_pain_with_numbness_or_tingling": "Pain spreading into a leg with numbness or tingling.",
-    "leg_weakness_one_side": "One leg feels weak or gives way.",
-    "fever_or_unwell": "Fever, or feeling generally unwell, alongside the back pain.",
-    "unexplained_weight_loss": "Weight loss you cannot explain.",
-    "cancer_history": "A past or present cancer.",
-    "night_pain": "Pain that is worse at night or wakes you up.",
-    "osteoporosis_or_steroids": "Osteoporosis, or long-term use of steroid tablets.",
-    "immunosuppression_or_iv_drugs": "A weakened immune system, or injecting drugs.",
-    "back_lump_or_deformity": "A new lump or change in the shape of your back.",
-}
-
-DERIVED_MESSAGES: dict[str, str] = {
-    "pain_not_easing_with_rest": "The pain does not ease when you rest.",
-    "pain_getting_worse": "The pain has been getting worse.",
-    "persistent_pain": "The pain has lasted 6 weeks or more and is not getting better.",
-    "upper_back_pain_at_rest": "Upper-back pain that is there even at rest.",
-}
-
-CAUTION_MESSAGES: dict[str, str] = {
-    "new_pain_over_50": (
-        "New back pain after 50 deserves a check-up if it has not settled within a few weeks."
-    ),
-    "high_pain_running_paused": (
-        "Pain of 6/10 or more: running is paused; walk or cross-train until it settles."
-    ),
-    "repeated_flare_ups": (
-        "Two flare-ups within 14 days: have a physiotherapist or doctor look at your back."
-    ),
-}
+from backstride.core.signs import (
+    ACT_OF,
+    CAUTION_MESSAGES,
+    LEVEL_ORDER,
+    REASON_MESSAGES,
+    REFERRALS,
+    level_of,
+)
+from backstride.core.vocab import Act, TriageLevel
 
 HIGH_PAIN = 6
-LEVEL_ORDER: dict[str, int] = {"self_manage": 0, "see_doctor": 1, "emergency": 2}
+SEVERE_PAIN = 8
+FRAGILE_AGE = 65
+ADOLESCENT_AGE = 17
+ADOLESCENT_WEEKS = 3
+PERSISTENT_WEEKS = 6
+NEW_PAIN_AGE = 50
+# NICE NG65: back pain for 3 months or more that began before 45, with 4 or more signs.
+INFLAMMATORY_WEEKS = 12
+INFLAMMATORY_ONSET_AGE = 45
+INFLAMMATORY_SIGNS_NEEDED = 4
+DAYS_PER_YEAR = 365.25
 
 
 class Reason(BaseModel):
     code: str
     level: TriageLevel
     message: str
+    act: Act
 
 
 class Caution(BaseModel):
     code: str
     message: str
+    referral: bool = False
 
 
 class Triage(BaseModel):
@@ -72,97 +60,175 @@ class Triage(BaseModel):
         return self.level == "self_manage"
 
 
-def flag_level(flag: str) -> TriageLevel:
-    return "emergency" if flag in EMERGENCY_FLAGS else "see_doctor"
+class Report(Protocol):
+    """A dated entry that may carry warning signs: a morning check-in or a run."""
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def red_flags(self) -> tuple[str, ...]: ...
 
 
 def any_emergency(flags: Iterable[str]) -> bool:
     """True when any answer is an emergency sign: the check-in stops there, with no plan."""
-    return any(flag_level(f) == "emergency" for f in flags)
+    return any(level_of(f) == "emergency" for f in flags)
+
+
+def highest(flags: Iterable[str]) -> TriageLevel:
+    """The highest level the ticked flags give on their own."""
+    return max((level_of(f) for f in flags), key=LEVEL_ORDER.__getitem__, default="self_manage")
+
+
+def _fragile_fall(flags: Iterable[str], profile: Profile) -> bool:
+    ticked = set(flags)
+    fragile = profile.age >= FRAGILE_AGE or "osteoporosis_or_steroids" in {
+        *ticked,
+        *profile.red_flags,
+    }
+    return "minor_fall_or_strain" in ticked and fragile
+
+
+def _flag_codes(flags: Iterable[str], profile: Profile) -> list[str]:
+    ticked = list(flags)
+    codes = [f for f in ticked if level_of(f) != "self_manage"]
+    if _fragile_fall(ticked, profile):
+        codes.append("minor_fall_with_fragile_bones")
+    return codes
 
 
 def derived_codes(profile: Profile) -> list[str]:
-    """See-doctor reasons that follow from the pain answers rather than a ticked flag."""
+    """Reasons that follow from the pain answers and age rather than a ticked flag."""
     pain = profile.pain
+    severe = pain.intensity >= SEVERE_PAIN
     codes: list[str] = []
-    if not pain.eases_with_rest:
-        codes.append("pain_not_easing_with_rest")
+    if severe and not pain.eases_with_rest:
+        codes.append("severe_unrelenting_pain")  # it stands for both parts below
+    else:
+        codes += ["pain_not_easing_with_rest"] if not pain.eases_with_rest else []
+        codes += ["severe_pain"] if severe else []
     if "at_night" in pain.timing:
         codes.append("night_pain")
     if pain.trend == "worse":
         codes.append("pain_getting_worse")
-    if pain.weeks >= 6 and pain.trend != "better":
-        codes.append("persistent_pain")
     if "upper_back" in pain.regions and "at_rest" in pain.timing:
         codes.append("upper_back_pain_at_rest")
+    if is_adolescent_pain(profile):
+        codes.append("adolescent_back_pain")
     return codes
 
 
+def is_adolescent_pain(profile: Profile) -> bool:
+    """A young runner's stress fracture of the spine (spondylolysis) must be ruled out."""
+    pain = profile.pain
+    hurts_back = "bending_backward" in pain.worse_with
+    return profile.age <= ADOLESCENT_AGE and (hurts_back or pain.weeks >= ADOLESCENT_WEEKS)
+
+
+def profile_codes(profile: Profile) -> list[str]:
+    """Every reason the profile itself gives, ticked or derived, each once."""
+    return list(dict.fromkeys([*_flag_codes(profile.red_flags, profile), *derived_codes(profile)]))
+
+
+def onset_age(age: int, weeks: int) -> float:
+    return age - weeks * 7 / DAYS_PER_YEAR
+
+
+def asks_inflammatory(age: int, weeks: int) -> bool:
+    """The inflammatory-back-pain questions matter only for pain of 12 weeks or more that
+    began before 45."""
+    return weeks >= INFLAMMATORY_WEEKS and onset_age(age, weeks) < INFLAMMATORY_ONSET_AGE
+
+
 def profile_cautions(profile: Profile) -> list[Caution]:
-    cautions: list[Caution] = []
-    if profile.age >= 50 and profile.pain.weeks < 6:
-        cautions.append(caution("new_pain_over_50"))
-    if profile.pain.intensity >= HIGH_PAIN:
-        cautions.append(caution("high_pain_running_paused"))
-    return cautions
+    pain = profile.pain
+    codes: list[str] = []
+    if pain.weeks >= PERSISTENT_WEEKS and pain.trend != "better":
+        codes.append("persistent_pain")
+    signs = len(profile.inflammatory_signs)
+    if asks_inflammatory(profile.age, pain.weeks) and signs >= INFLAMMATORY_SIGNS_NEEDED:
+        codes.append("possible_inflammatory_back_pain")
+    if profile.age >= NEW_PAIN_AGE and pain.weeks < PERSISTENT_WEEKS:
+        codes.append("new_pain_over_50")
+    if pain.intensity >= HIGH_PAIN:
+        codes.append("high_pain_running_paused")
+    return [caution(c) for c in codes]
 
 
 def caution(code: str) -> Caution:
-    return Caution(code=code, message=CAUTION_MESSAGES[code])
+    return Caution(code=code, message=CAUTION_MESSAGES[code], referral=code in REFERRALS)
 
 
-def _message(code: str) -> str:
-    return FLAG_MESSAGES.get(code) or DERIVED_MESSAGES[code]
+def reason(code: str, reported: dt.date | None = None) -> Reason:
+    level = level_of(code)
+    message = REASON_MESSAGES[code]
+    if reported is not None:
+        message = f"{message} (reported on {reported.isoformat()})"
+    return Reason(code=code, level=level, message=message, act=ACT_OF[level])
 
 
-def _unique_codes(codes: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(codes))
+@dataclass(frozen=True)
+class Cover:
+    """What a clearance lifts: these codes, from the profile, and from entries dated on or
+    before `on` (none when a version-1 clearance has no date)."""
+
+    codes: frozenset[str]
+    on: dt.date | None
+    by: str | None
+
+    def covers(self, code: str, reported: dt.date | None) -> bool:
+        if level_of(code) == "emergency" or code not in self.codes:
+            return False
+        return reported is None or (self.on is not None and reported <= self.on)
+
+    def note(self, code: str) -> Caution:
+        who = f" by {self.by}" if self.by else ""
+        when = f" on {self.on.isoformat()}" if self.on else ""
+        message = f"Cleared{who}{when}: {REASON_MESSAGES[code]}"
+        return Caution(code=code, message=message, referral=False)
 
 
-def _checkin_reasons(profile: Profile, checkins: Sequence[Checkin]) -> list[Reason]:
-    """Flags from check-ins; a clearance covers only see-doctor signs the profile reported
-    too, ticked or derived from its pain answers (timing at night is night pain)."""
-    reasons: dict[str, Reason] = {}
-    reported = {*profile.red_flags, *derived_codes(profile)}
-    for checkin in checkins:
-        for flag in checkin.red_flags:
-            level = flag_level(flag)
-            covered = (
-                level == "see_doctor"
-                and profile.cleared_by_clinician
-                and flag in reported
-                and (profile.cleared_on is None or checkin.date <= profile.cleared_on)
-            )
-            if not covered and flag not in reasons:
-                message = f"{FLAG_MESSAGES[flag]} (reported in the check-in of {checkin.date})"
-                reasons[flag] = Reason(code=flag, level=level, message=message)
-    return list(reasons.values())
-
-
-def triage(profile: Profile, checkins: Sequence[Checkin] = ()) -> Triage:
-    """The highest level any rule gives wins; a clinician's clearance turns see-doctor
-    reasons from the profile into cautions, never an emergency."""
-    codes = _unique_codes([*profile.red_flags, *derived_codes(profile)])
-    reasons = [Reason(code=c, level=flag_level(c), message=_message(c)) for c in codes]
-    cautions = profile_cautions(profile)
+def cover_of(profile: Profile) -> Cover | None:
+    record = profile.clearance
+    if record is not None:
+        return Cover(codes=frozenset(record.covers), on=record.on, by=record.by)
     if profile.cleared_by_clinician:
-        cleared = [r for r in reasons if r.level == "see_doctor"]
-        reasons = [r for r in reasons if r.level == "emergency"]
-        cautions = [Caution(code=r.code, message=r.message) for r in cleared] + cautions
-    known = {r.code for r in reasons}
-    reasons += [r for r in _checkin_reasons(profile, checkins) if r.code not in known]
-    reasons.sort(key=lambda r: -LEVEL_ORDER[r.level])
-    level = max((r.level for r in reasons), key=LEVEL_ORDER.__getitem__, default="self_manage")
-    return Triage(level=level, reasons=reasons, cautions=cautions)
+        # Version 1: the profile's own see-doctor reasons, never urgent ones.
+        own = {c for c in profile_codes(profile) if level_of(c) == "see_doctor"}
+        return Cover(codes=frozenset(own), on=profile.cleared_on, by=None)
+    return None
 
 
-def clear(profile: Profile, checkins: Sequence[Checkin], today: dt.date) -> Profile:
-    """A clinician has cleared the runner today: the see-doctor signs reported so far, in
-    the profile or in check-ins, become what the clearance covers; a sign reported after
-    today is not covered. Emergency signs are never cleared this way."""
-    reported = [
-        f for c in checkins if c.date <= today for f in c.red_flags if flag_level(f) == "see_doctor"
-    ]
-    flags = tuple(dict.fromkeys([*profile.red_flags, *reported]))
-    update = {"red_flags": flags, "cleared_by_clinician": True, "cleared_on": today}
-    return profile.model_copy(update=update)
+def check_clearance_date(profile: Profile, today: dt.date) -> None:
+    record = profile.clearance
+    if record is not None and record.on > today:
+        raise InputError(
+            [f"clearance.on: {record.on.isoformat()} is after today; give the day you were seen"]
+        )
+
+
+def triage(
+    profile: Profile, reports: Sequence[Report] = (), today: dt.date | None = None
+) -> Triage:
+    """The profile's reasons, then each report's that are new; a clearance turns what it
+    covers into cautions. With `today`, a clearance dated after it is bad input."""
+    if today is not None:
+        check_clearance_date(profile, today)
+    cover = cover_of(profile)
+    reasons: dict[str, Reason] = {}
+    cleared: dict[str, Caution] = {}
+    found: list[tuple[str, dt.date | None]] = [(c, None) for c in profile_codes(profile)]
+    found += [(c, r.date) for r in reports for c in _flag_codes(r.red_flags, profile)]
+    for code, reported in found:
+        if code in reasons:
+            continue
+        if cover is not None and cover.covers(code, reported):
+            cleared.setdefault(code, cover.note(code))
+        else:
+            reasons[code] = reason(code, reported)
+            cleared.pop(code, None)
+    ordered = sorted(reasons.values(), key=lambda r: -LEVEL_ORDER[r.level])
+    level = ordered[0].level if ordered else "self_manage"
+    return Triage(
+        level=level, reasons=ordered, cautions=[*cleared.values(), *profile_cautions(profile)]
+    )

@@ -34,17 +34,20 @@ Group = Literal[
 VariantRole = Literal["easier", "outdoor", "upper_back_companion"]
 SourceId = Literal["000", "002", "003", "004"]
 
+# Section 3 (v2): each flag's level is fixed by the group it sits in.
 EmergencyFlag = Literal[
     "saddle_numbness",
     "bladder_or_bowel_change",
+    "sexual_function_change",
     "weakness_or_numbness_both_legs",
+    "legs_giving_way",
     "chest_pain_or_breathlessness",
+    "sudden_tearing_pain",
     "serious_trauma",
 ]
+UrgentFlag = Literal["fever_or_unwell", "leg_weakness_one_side"]
 SeeDoctorFlag = Literal[
     "leg_pain_with_numbness_or_tingling",
-    "leg_weakness_one_side",
-    "fever_or_unwell",
     "unexplained_weight_loss",
     "cancer_history",
     "night_pain",
@@ -52,8 +55,30 @@ SeeDoctorFlag = Literal[
     "immunosuppression_or_iv_drugs",
     "back_lump_or_deformity",
 ]
-RedFlag = Literal[EmergencyFlag, SeeDoctorFlag]
-TriageLevel = Literal["self_manage", "see_doctor", "emergency"]
+# A fall, slip, lift or twist: no level alone; with fragile bones it becomes urgent.
+ContextFlag = Literal["minor_fall_or_strain"]
+RedFlag = Literal[EmergencyFlag, UrgentFlag, SeeDoctorFlag, ContextFlag]
+# Reasons that follow from the answers rather than a ticked flag.
+UrgentDerived = Literal["minor_fall_with_fragile_bones", "severe_unrelenting_pain"]
+SeeDoctorDerived = Literal[
+    "pain_not_easing_with_rest",
+    "pain_getting_worse",
+    "upper_back_pain_at_rest",
+    "severe_pain",
+    "adolescent_back_pain",
+]
+InflammatorySign = Literal[
+    "started_before_35",
+    "wakes_second_half_of_night",
+    "buttock_pain",
+    "better_with_movement",
+    "better_with_anti_inflammatories",
+    "family_history_spondyloarthritis",
+    "arthritis_psoriasis_ibd_or_uveitis",
+]
+TriageLevel = Literal["self_manage", "see_doctor", "urgent", "emergency"]
+# How soon to act on a reason: emergency now, urgent today, see-doctor soon.
+Act = Literal["now", "today", "soon"]
 RunningMode = Literal["normal", "easy_only", "paused"]
 ChangeKind = Literal[
     "step_up",
@@ -67,8 +92,13 @@ ChangeKind = Literal[
 ]
 
 EMERGENCY_FLAGS: tuple[str, ...] = get_args(EmergencyFlag)
+URGENT_FLAGS: tuple[str, ...] = get_args(UrgentFlag)
 SEE_DOCTOR_FLAGS: tuple[str, ...] = get_args(SeeDoctorFlag)
-RED_FLAGS: tuple[str, ...] = EMERGENCY_FLAGS + SEE_DOCTOR_FLAGS
+CONTEXT_FLAGS: tuple[str, ...] = get_args(ContextFlag)
+RED_FLAGS: tuple[str, ...] = EMERGENCY_FLAGS + URGENT_FLAGS + SEE_DOCTOR_FLAGS + CONTEXT_FLAGS
+URGENT_DERIVED: tuple[str, ...] = get_args(UrgentDerived)
+SEE_DOCTOR_DERIVED: tuple[str, ...] = get_args(SeeDoctorDerived)
+INFLAMMATORY_SIGNS: tuple[str, ...] = get_args(InflammatorySign)
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
 MOVEMENTS: tuple[str, ...] = get_args(Movement)
 BODY_REGIONS: tuple[str, ...] = get_args(BodyRegion)
