@@ -79,10 +79,13 @@ def test_triage_json(tmp_path: Path) -> None:
 
 
 def test_triage_human_shows_the_warning_first(tmp_path: Path) -> None:
-    path = write(tmp_path, "p.json", profile_data(red_flags=["fever_or_unwell"]))
+    path = write(tmp_path, "p.json", profile_data(red_flags=["cancer_history"]))
     result = invoke("triage", "--profile", path)
     assert result.exit_code == 0
-    assert result.stdout.index("SEE A DOCTOR") < result.stdout.index("Fever")
+    assert result.stdout.index("SEE A DOCTOR") < result.stdout.index("A past or present cancer")
+    urgent = write(tmp_path, "u.json", profile_data(red_flags=["fever_or_unwell"]))
+    result = invoke("triage", "--profile", urgent)
+    assert result.stdout.index("URGENT") < result.stdout.index("NHS 111")
 
 
 def test_triage_human_speaks_of_cautions_only_when_there_are_some(tmp_path: Path) -> None:

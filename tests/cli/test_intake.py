@@ -9,9 +9,10 @@ from typer.testing import CliRunner
 
 from backstride.cli.main import app
 from backstride.core.profile import Profile
+from backstride.core.questions import WARNING_SIGNS
 
 runner = CliRunner()
-NO_FLAGS = ["n"] * 14
+NO_FLAGS = ["n"] * len(WARNING_SIGNS)
 PAIN = ["1", "3", "2", "2", "2", "", "y"]
 LIFE = ["35", "2", "30", "3", "1,2", "1", "30", "3"]
 
@@ -49,18 +50,53 @@ def test_an_emergency_answer_stops_at_once(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def _answer(flag: str) -> list[str]:
+    return ["y" if q.code == flag else "n" for q in WARNING_SIGNS]
+
+
 def test_see_doctor_answers_ask_about_clearance(tmp_path: Path) -> None:
     out = tmp_path / "profile.json"
-    flags = ["n"] * 5 + ["y"] + ["n"] * 8
+    flags = _answer("leg_pain_with_numbness_or_tingling")
     result = runner.invoke(
         app, ["intake", "--out", str(out)], input="\n".join(flags + PAIN + LIFE + ["n"]) + "\n"
     )
     assert result.exit_code == 0
-    assert "cleared you" in result.stdout
+    assert "seen you about these reasons" in result.stdout
     assert "SEE A DOCTOR" in result.stdout
     saved = json.loads(out.read_text())
     assert saved["red_flags"] == ["leg_pain_with_numbness_or_tingling"]
-    assert saved["cleared_by_clinician"] is False
+    assert saved["clearance"] is None
+
+
+def test_a_clearance_in_the_intake_is_dated_and_covers_each_reason_confirmed(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "profile.json"
+    flags = _answer("leg_pain_with_numbness_or_tingling")
+    seen = ["y", "2100-01-01", "2026-01-05", "Dr Rao", "y"]
+    result = runner.invoke(
+        app, ["intake", "--out", str(out)], input="\n".join(flags + PAIN + LIFE + seen) + "\n"
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "after today" in result.stdout
+    saved = json.loads(out.read_text())
+    assert saved["clearance"] == {
+        "on": "2026-01-05",
+        "by": "Dr Rao",
+        "covers": ["leg_pain_with_numbness_or_tingling"],
+    }
+    assert "Strength" in result.stdout
+
+
+def test_an_urgent_answer_says_what_to_do_today_before_the_other_questions(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "profile.json"
+    answers = _answer("fever_or_unwell") + PAIN + LIFE + ["n"]
+    result = runner.invoke(app, ["intake", "--out", str(out)], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0
+    assert result.stdout.index("URGENT") < result.stdout.index("Where does it hurt")
+    assert json.loads(out.read_text())["red_flags"] == ["fever_or_unwell"]
 
 
 def test_input_running_out_exits_two(tmp_path: Path) -> None:

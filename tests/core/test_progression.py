@@ -250,7 +250,7 @@ def test_one_flare_up_adds_no_caution() -> None:
 def test_a_new_warning_sign_in_a_checkin_pauses_the_plan() -> None:
     h = history(checkins=[checkin(day(-1), 2, ("leg_weakness_one_side",))])
     result = build_programme(make_profile(), h, TODAY)
-    assert result.triage.level == "see_doctor"
+    assert result.triage.level == "urgent"
     assert result.plan is None
 
 

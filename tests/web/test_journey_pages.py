@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from backstride.core.vocab import EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS
+from backstride.core.questions import WARNING_SIGNS
+from backstride.core.vocab import RED_FLAGS
 from backstride.web.coach import models as m
 from backstride.web.coach import store
 from tests.web.helpers import runner, runner_without_profile
 
 pytestmark = pytest.mark.django_db
-ALL_NO = {f: "no" for f in (*EMERGENCY_FLAGS, *SEE_DOCTOR_FLAGS)}
+ALL_NO = {f: "no" for f in RED_FLAGS}
 PAIN = {
     "regions": ["lower_back"],
     "intensity": "3",
@@ -46,13 +47,18 @@ def check_in(client: Client, flags: dict[str, str], pain: dict[str, Any] = PAIN)
 def test_home_shows_the_warning_signs_and_not_a_diagnosis() -> None:
     page = Client().get("/").content.decode()
     assert "Start check-in" in page and "not a diagnosis" in page
-    assert "numbness between the legs" in page
+    assert "sit on a saddle" in page
 
 
-def test_check_in_asks_every_warning_sign_first() -> None:
+def test_check_in_asks_every_warning_sign_first_emergency_then_urgent_then_the_rest() -> None:
     client, _ = runner_without_profile()
     page = client.get("/check-in/1/").content.decode()
-    assert "Is the skin between your legs" in page and "Have you ever had cancer?" in page
+    # Django escapes apostrophes; compare the page with the questions as it renders them.
+    places = [page.find(q.text.replace("'", "&#x27;")) for q in WARNING_SIGNS]
+    assert -1 not in places and places == sorted(places)
+    levels = [q.level for q in WARNING_SIGNS]
+    order = {"emergency": 0, "urgent": 1, "see_doctor": 2, "self_manage": 3}
+    assert [order[x] for x in levels] == sorted(order[x] for x in levels)
 
 
 def test_an_unanswered_warning_sign_is_refused() -> None:
@@ -68,25 +74,81 @@ def test_an_emergency_answer_stops_at_once_and_stores_nothing() -> None:
     client, user = runner_without_profile()
     response = check_in(client, {**ALL_NO, "saddle_numbness": "yes"})
     assert response["Location"] == "/check-in/emergency/"
-    assert "Get urgent medical help today" in client.get("/check-in/emergency/").content.decode()
+    page = client.get("/check-in/emergency/").content.decode()
+    assert "Get emergency help now" in page and "Numbness, tingling" in page
     assert store.profile_of(user) is None
 
 
 def test_see_doctor_answers_lead_to_the_doctor_page_and_no_plan() -> None:
     client, _ = runner_without_profile()
-    response = check_in(client, {**ALL_NO, "fever_or_unwell": "yes"})
+    response = check_in(client, {**ALL_NO, "cancer_history": "yes"})
     assert response["Location"] == "/check-in/see-a-doctor/"
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
     page = client.get("/check-in/see-a-doctor/").content.decode()
-    assert "See a doctor before you start" in page and "Fever" in page
+    assert "See a doctor before you start" in page and "A past or present cancer" in page
 
 
-def test_clearance_needs_the_box_ticked_then_opens_the_plan() -> None:
-    client, user = runner(red_flags=["cancer_history"])
-    assert client.post("/check-in/see-a-doctor/", {}).status_code == 400
-    assert client.post("/check-in/see-a-doctor/", {"cleared": "yes"}).status_code == 302
-    assert store.profile_of(user).cleared_by_clinician is True  # type: ignore[union-attr]
+def test_an_urgent_answer_shows_what_to_do_today_first_and_the_check_in_can_go_on() -> None:
+    client, user = runner_without_profile()
+    response = client.post("/check-in/1/", {**ALL_NO, "fever_or_unwell": "yes"})
+    assert response["Location"] == "/check-in/emergency/"
+    page = client.get("/check-in/emergency/").content.decode()
+    assert "Get medical advice today" in page and "NHS 111" in page
+    assert page.index("What to do now") < page.index("high temperature")
+    assert "Finish the check-in" in page
+    client.post("/check-in/2/", PAIN)
+    assert client.post("/check-in/3/", ABOUT)["Location"] == "/check-in/see-a-doctor/"
+    assert store.profile_of(user).red_flags == ("fever_or_unwell",)  # type: ignore[union-attr]
+    assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
+
+
+def _clear(client: Client, on: str, covers: list[str], by: str = "") -> Any:
+    return client.post("/check-in/see-a-doctor/", {"on": on, "by": by, "covers": covers})
+
+
+def test_a_clearance_is_dated_and_covers_each_reason_ticked_then_opens_the_plan() -> None:
+    client, user = runner(red_flags=["cancer_history"], pain={"timing": ["at_night"]})
+    today = dt.date.today().isoformat()
+    assert _clear(client, today, []).status_code == 400
+    assert _clear(client, "", ["cancer_history", "night_pain"]).status_code == 400
+    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
+    assert _clear(client, today, ["cancer_history"]).status_code == 302
+    assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"  # night pain left
+    assert _clear(client, today, ["cancer_history", "night_pain"], by="Dr Rao").status_code == 302
+    clearance = store.profile_of(user).clearance  # type: ignore[union-attr]
+    assert clearance is not None and clearance.by == "Dr Rao"
+    assert set(clearance.covers) == {"cancer_history", "night_pain"}
     assert client.get("/plan/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("on", "covers", "problem"),
+    [
+        ("TOMORROW", ["cancer_history"], "after today"),
+        ("yesterday", ["cancer_history"], "clearance.on"),
+        ("TODAY", ["saddle_numbness"], "emergency sign"),
+        ("TODAY", ["unexplained_weight_loss"], "not one of your reasons"),
+        ("TODAY", ["made_up"], "not one of your reasons"),
+    ],
+)
+def test_a_bad_clearance_is_refused_and_stores_nothing(
+    on: str, covers: list[str], problem: str
+) -> None:
+    client, user = runner(red_flags=["cancer_history"])
+    days = {"TODAY": dt.date.today(), "TOMORROW": dt.date.today() + dt.timedelta(days=1)}
+    day = days[on].isoformat() if on in days else on
+    response = _clear(client, day, covers)
+    assert response.status_code == 400 and problem in response.content.decode()
+    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
+
+
+def test_an_emergency_page_offers_no_clearance() -> None:
+    client, user = runner(red_flags=["sudden_tearing_pain", "cancer_history"])
+    page = client.get("/check-in/see-a-doctor/").content.decode()
+    assert "Get emergency help now" in page and 'name="covers"' not in page
+    today = dt.date.today().isoformat()
+    client.post("/check-in/see-a-doctor/", {"on": today, "covers": ["cancer_history"]})
+    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
 
 
 def test_a_calm_check_in_goes_to_calibration_and_saves_the_profile() -> None:
@@ -102,7 +164,7 @@ def test_bad_answers_in_a_step_name_the_problem() -> None:
     client.post("/check-in/1/", ALL_NO)
     response = client.post("/check-in/2/", {**PAIN, "intensity": "11", "regions": []})
     assert response.status_code == 400
-    assert "Pick at least one" in response.content.decode()
+    assert "Please pick at least one" in response.content.decode()
 
 
 def test_calibration_walks_the_ladder_until_four_are_found() -> None:

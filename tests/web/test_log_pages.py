@@ -97,7 +97,8 @@ def test_today_offers_the_pain_scale_the_warning_signs_and_the_run_form() -> Non
     assert 'class="pain-scale"' in page
     assert 'name="morning_pain" value="10"' in page
     assert "Any warning sign this morning?" in page
-    assert "Does one leg feel weak or give way?" in page
+    assert "Is one leg or foot weak, does it drag or give way?" in page
+    assert "Any warning sign during or after the run?" in page
     assert f'value="{timezone.localdate().isoformat()}"' in page
     assert 'name="km"' in page and 'name="pain_after"' in page
 
@@ -112,14 +113,53 @@ def test_a_morning_check_in_is_saved() -> None:
     )
 
 
-def test_a_check_in_with_a_warning_sign_goes_to_the_plan() -> None:
+def test_a_check_in_with_a_warning_sign_goes_straight_to_what_to_do() -> None:
     client, user = runner()
     response = client.post(
         "/today/check-in/",
         {"date": "2026-11-20", "morning_pain": "4", "red_flags": ["fever_or_unwell"]},
     )
-    assert response.status_code == 302 and response["Location"] == "/plan/"
+    assert response.status_code == 302 and response["Location"] == "/check-in/see-a-doctor/"
     assert store.history_of(user).checkins[0].red_flags == ("fever_or_unwell",)
+    page = page_of(client.get("/check-in/see-a-doctor/"))
+    assert "Get medical advice today" in page and "reported on 2026-11-20" in page
+    for held in ("/plan/", "/session/", "/calibrate/"):
+        assert client.get(held)["Location"] == "/check-in/see-a-doctor/"
+
+
+def _help_steps(page: str) -> str:
+    return page[page.index("What to do now") : page.index("</ol>", page.index("What to do now"))]
+
+
+def test_the_same_emergency_page_follows_a_first_check_in_a_morning_check_in_and_a_run() -> None:
+    pages = []
+    first, _ = runner(red_flags=["legs_giving_way"])
+    pages.append(page_of(first.get("/check-in/see-a-doctor/")))
+    morning, _ = runner()
+    today = timezone.localdate().isoformat()
+    morning.post(
+        "/today/check-in/", {"date": today, "morning_pain": "4", "red_flags": ["legs_giving_way"]}
+    )
+    pages.append(page_of(morning.get("/check-in/see-a-doctor/")))
+    running, user = runner()
+    response = running.post(
+        "/today/run/", {"date": today, "km": "5", "minutes": "30", "red_flags": ["legs_giving_way"]}
+    )
+    assert response["Location"] == "/check-in/see-a-doctor/"
+    assert store.history_of(user).runs[0].red_flags == ("legs_giving_way",)
+    pages.append(page_of(running.get("/check-in/see-a-doctor/")))
+    assert all("Get emergency help now" in p for p in pages)
+    assert len({_help_steps(p) for p in pages}) == 1
+    assert "A&amp;E" in _help_steps(pages[0])
+
+
+def test_tap_to_call_shows_only_the_numbers_the_server_was_given(settings: Any) -> None:
+    client, _ = runner(red_flags=["fever_or_unwell"])
+    assert 'href="tel:' not in page_of(client.get("/check-in/see-a-doctor/"))
+    settings.URGENT_NUMBER, settings.EMERGENCY_NUMBER = "111", "999"
+    page = page_of(client.get("/check-in/see-a-doctor/"))
+    assert 'href="tel:111"' in page and 'href="tel:999"' in page
+    assert page.index("What to do now") < page.index('href="tel:111"')
 
 
 @pytest.mark.parametrize(

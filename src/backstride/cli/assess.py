@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from backstride.cli.output import print_json
 from backstride.cli.sources import read_inputs, read_text
 from backstride.core.inputs import profile_from_json
@@ -11,7 +13,7 @@ from backstride.core.triage import triage
 
 def triage_command(profile_file: str, as_json: bool) -> None:
     profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    result = triage(profile)
+    result = triage(profile, (), dt.date.today())
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

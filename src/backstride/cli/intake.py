@@ -8,13 +8,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from backstride.core.clearance import clear, clearable_reasons
+from backstride.core.dates import parse_iso_date
 from backstride.core.errors import InputError, validate
 from backstride.core.history import History
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
-from backstride.core.questions import QUESTIONS
-from backstride.core.triage import any_emergency, triage
-from backstride.core.vocab import EMERGENCY_FLAGS, SEE_DOCTOR_FLAGS
+from backstride.core.questions import (
+    ABOUT_QUESTIONS,
+    PAIN_QUESTIONS,
+    WARNING_SIGNS,
+    Question,
+    follow_ups,
+)
+from backstride.core.triage import any_emergency, highest, triage
 
 T = TypeVar("T")
 
@@ -52,6 +59,19 @@ def number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def decimal(low: int, high: int) -> Callable[[str], float]:
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            value = -1.0
+        if not low <= value <= high:
+            raise ValueError(f"Please give a number from {low} to {high}.")
+        return value
+
+    return parse
+
+
 def one_of(options: Sequence[str]) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         picked = many_of(options)(raw)
@@ -85,43 +105,51 @@ def menu(options: Sequence[str]) -> str:
     return "  ".join(f"{i}) {o.replace('_', ' ')}" for i, o in enumerate(options, 1))
 
 
+def _parser(q: Question) -> Callable[[str], object]:
+    codes = [c for c, _ in q.choices]
+    if q.kind == "yes_no":
+        return yes_no
+    if q.kind == "one":
+        return one_of(codes)
+    if q.kind == "many":
+        return many_of(codes) if not q.required else _non_empty(many_of(codes))
+    low, high = int(q.low or 0), int(q.high or 0)
+    return number(low, high) if q.whole else decimal(low, high)
+
+
+def _wording(q: Question) -> str:
+    if q.kind == "yes_no":
+        return f"{q.text} (y/n)"
+    if q.kind == "one":
+        return f"{q.text}: {menu([c for c, _ in q.choices])}"
+    if q.kind == "many":
+        blank = " (blank for none)" if not q.required else " (e.g. 1,2)"
+        return f"{q.text} {menu([c for c, _ in q.choices])}{blank}"
+    return f"{q.text} ({int(q.low or 0)}-{int(q.high or 0)})"
+
+
+def ask_all(prompt: Ask, questions: Sequence[Question]) -> dict[str, object]:
+    """Each core question in turn, the answers in the profile's shape."""
+    out: dict[str, object] = {}
+    for q in questions:
+        value = _ask(prompt, _wording(q), _parser(q))
+        head, _, tail = q.code.rpartition(".")
+        target = out.setdefault(head, {}) if head else out
+        assert isinstance(target, dict)
+        target[tail] = value
+    return out
+
+
 def warning_signs(prompt: Ask) -> list[str] | None:
     """The yes/no warning-sign questions; None as soon as an emergency sign is answered yes."""
     print("First, some questions about warning signs. Answer y or n.")
     flags: list[str] = []
-    for flag in (*EMERGENCY_FLAGS, *SEE_DOCTOR_FLAGS):
-        if _ask(prompt, QUESTIONS[flag], yes_no):
-            if any_emergency([flag]):
+    for q in WARNING_SIGNS:
+        if _ask(prompt, f"{q.text} (y/n)", yes_no):
+            if any_emergency([q.code]):
                 return None
-            flags.append(flag)
+            flags.append(q.code)
     return flags
-
-
-def pain_answers(prompt: Ask) -> dict[str, object]:
-    regions = ["lower_back", "upper_back"]
-    timings = ["during_run", "after_run", "at_rest", "at_night", "morning"]
-    moves = ["bending_backward", "bending_forward", "twisting", "sitting", "standing"]
-    return {
-        "regions": _ask(
-            prompt, f"Where does it hurt? {menu(regions)} (e.g. 1,2)", _non_empty(many_of(regions))
-        ),
-        "intensity": _ask(
-            prompt, "How bad is it usually, from 0 (none) to 10 (worst)?", number(0, 10)
-        ),
-        "weeks": _ask(prompt, "For how many weeks has it hurt?", number(0, 1040)),
-        "trend": _ask(
-            prompt,
-            f"Lately it is getting: {menu(['better', 'same', 'worse'])}",
-            one_of(["better", "same", "worse"]),
-        ),
-        "timing": _ask(
-            prompt, f"When does it hurt? {menu(timings)} (blank for none)", many_of(timings)
-        ),
-        "worse_with": _ask(
-            prompt, f"What makes it worse? {menu(moves)} (blank for none)", many_of(moves)
-        ),
-        "eases_with_rest": _ask(prompt, "Does it ease when you rest? (y/n)", yes_no),
-    }
 
 
 def _non_empty(parse: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
@@ -134,61 +162,71 @@ def _non_empty(parse: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
     return wrapped
 
 
-def life_answers(prompt: Ask) -> dict[str, object]:
-    kit = ["mat", "wall", "loop_band", "long_band", "dumbbell", "exercise_ball", "medicine_ball"]
-    levels = ["beginner", "intermediate", "advanced"]
-    return {
-        "age": _ask(prompt, "How old are you?", number(12, 100)),
-        "running": {
-            "level": _ask(prompt, f"Your running: {menu(levels)}", one_of(levels)),
-            "weekly_km": _ask(prompt, "About how many km a week do you run?", number(0, 500)),
-            "runs_per_week": _ask(prompt, "How many runs a week?", number(0, 14)),
-        },
-        "equipment": _ask(
-            prompt, f"What kit do you have? {menu(kit)} (blank for none)", many_of(kit)
-        ),
-        "setting": _ask(
-            prompt,
-            f"Where will you train? {menu(['indoor', 'outdoor'])}",
-            one_of(["indoor", "outdoor"]),
-        ),
-        "minutes_per_session": _ask(prompt, "Minutes per session (5-120)?", number(5, 120)),
-        "strength_days_per_week": _ask(prompt, "Strength days a week (1-4)?", number(1, 4)),
-    }
+def past_date(today: dt.date) -> Callable[[str], dt.date]:
+    def parse(raw: str) -> dt.date:
+        day = parse_iso_date(raw)
+        if day > today:
+            raise ValueError("That is after today; give the day you were seen.")
+        return day
+
+    return parse
 
 
-def collect(prompt: Ask) -> dict[str, object] | None:
+def clearance(prompt: Ask, profile: Profile, today: dt.date) -> Profile:
+    """The same dated clearance as the web: the day seen, by whom, and each reason."""
+    question = "Has a doctor or physiotherapist seen you about these reasons? (y/n)"
+    if not _ask(prompt, question, yes_no):
+        return profile
+    on = _ask(prompt, "On which day were you seen? (YYYY-MM-DD)", past_date(today))
+    by = _ask(prompt, "Who saw you? (optional, blank to skip)", str) or None
+    reasons = clearable_reasons(profile, (), on)
+    covers = [
+        r.code
+        for r in reasons
+        if _ask(
+            prompt, f"Did they look at this and say you may exercise? {r.message} (y/n)", yes_no
+        )
+    ]
+    if not covers:
+        print("  Nothing ticked: no clearance is recorded.")
+        return profile
+    return clear(profile, (), on=on, by=by, covers=covers, today=today)
+
+
+def collect(prompt: Ask, today: dt.date) -> Profile | None:
     flags = warning_signs(prompt)
     if flags is None:
         return None
-    answers: dict[str, object] = {
-        "schema_version": 1,
-        "red_flags": flags,
-        "pain": pain_answers(prompt),
-    }
-    answers.update(life_answers(prompt))
-    draft = validate(Profile, answers)
-    if triage(draft).level == "see_doctor":
-        answers["cleared_by_clinician"] = _ask(
-            prompt,
-            "Has a doctor or physiotherapist checked your back and cleared you to exercise? (y/n)",
-            yes_no,
-        )
-    return answers
+    if highest(flags) == "urgent":
+        from backstride.cli import render
+
+        render.urgent_first()
+    answers: dict[str, object] = {"schema_version": 1, "red_flags": flags}
+    answers.update(ask_all(prompt, PAIN_QUESTIONS))
+    answers.update(ask_all(prompt, ABOUT_QUESTIONS))
+    pain = answers["pain"]
+    assert isinstance(pain, dict)
+    extra = follow_ups(int(str(answers["age"])), int(pain["weeks"]))
+    signs = ask_all(prompt, extra)
+    answers["inflammatory_signs"] = [code for code, yes in signs.items() if yes]
+    profile = validate(Profile, answers)
+    if triage(profile, (), today).level in ("urgent", "see_doctor"):
+        profile = clearance(prompt, profile, today)
+    return profile
 
 
 def run_intake(out: str, prompt: Ask = input) -> None:
     from backstride.cli import render
 
-    answers = collect(prompt)
-    if answers is None:
+    today = dt.date.today()
+    profile = collect(prompt, today)
+    if profile is None:
         render.emergency_stop()
         return
-    profile = validate(Profile, answers)
     path = Path(out)
     try:
         path.write_text(json.dumps(profile.model_dump(mode="json"), indent=2) + "\n", "utf-8")
     except OSError as error:
         raise InputError([f"--out: cannot write {out} ({error.strerror})"]) from None
     render.console().print(f"Profile saved to {out}.")
-    render.plan_result(build_programme(profile, History(), dt.date.today()), profile)
+    render.plan_result(build_programme(profile, History(), today), profile)

@@ -12,12 +12,14 @@ from backstride.core.catalog import load_catalog
 from backstride.core.exercise import Dosage, Exercise
 from backstride.core.plan import Plan, PlanResult
 from backstride.core.profile import Profile
+from backstride.core.signs import STEPS
 from backstride.core.triage import Triage
 from backstride.core.vocab import SOURCES
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LEVELS = {
-    "emergency": ("EMERGENCY: get urgent medical help today", "bold white on red"),
+    "emergency": ("EMERGENCY: call the emergency number or go to A&E now", "bold white on red"),
+    "urgent": ("URGENT: get medical advice today", "bold white on red"),
     "see_doctor": ("SEE A DOCTOR before starting this programme", "bold black on yellow"),
     "self_manage": ("Safe to self-manage, with the cautions below", "bold green"),
 }
@@ -52,19 +54,19 @@ def triage_panel(result: Triage) -> None:
     if result.level == "self_manage" and not result.cautions:
         title = "Safe to self-manage"
     lines = [f"[{style}] {title} [/]"]
+    lines += [f"{n}. {step}" for n, step in enumerate(STEPS.get(result.level, ()), 1)]
     lines += [f"  ! {r.message}" for r in result.reasons]
-    if result.level == "emergency":
+    if result.level in ("urgent", "see_doctor"):
         lines.append(
-            "Call your emergency number or go to an emergency department now. "
-            "No exercise plan is given."
+            "No plan until a clinician has seen you. Then record it in your profile as "
+            '"clearance": {"on": "YYYY-MM-DD", "by": "who", "covers": [the codes above]} '
+            "(backstride intake asks for it)."
         )
-    elif result.level == "see_doctor":
-        lines.append(
-            "Book an appointment with a doctor. Once a clinician has cleared you, "
-            "set cleared_by_clinician to true in your profile to get your plan."
-        )
-    lines += [f"  - {c.message}" for c in result.cautions]
-    border = {"emergency": "red", "see_doctor": "yellow"}.get(result.level, "green")
+        lines.append("  codes: " + ", ".join(r.code for r in result.reasons))
+    lines += [f"  {'> see:' if c.referral else '-'} {c.message}" for c in result.cautions]
+    border = {"emergency": "red", "urgent": "red", "see_doctor": "yellow"}.get(
+        result.level, "green"
+    )
     console().print(Panel("\n".join(lines), title="Warning signs", border_style=border))
 
 
@@ -174,11 +176,24 @@ def exercise_card(e: Exercise) -> None:
 def emergency_stop() -> None:
     console().print(
         Panel(
-            "[bold white on red] EMERGENCY: get urgent medical help today [/]\n"
-            "What you describe can be a sign of a condition that needs care now. Call your "
-            "emergency number or go to an emergency department. Do not exercise or run.\n"
-            "No profile was saved and no plan is given.",
+            "[bold white on red] EMERGENCY: get emergency help now [/]\n"
+            + "\n".join(f"{n}. {step}" for n, step in enumerate(STEPS["emergency"], 1))
+            + "\nNo profile was saved and no plan is given.",
             title="Stop here",
+            border_style="red",
+        )
+    )
+
+
+def urgent_first() -> None:
+    """An urgent sign in the intake: what to do today, before the other questions."""
+    steps = "\n".join(f"{n}. {step}" for n, step in enumerate(STEPS["urgent"], 1))
+    console().print(
+        Panel(
+            f"[bold white on red] URGENT: get medical advice today [/]\n{steps}\n"
+            "If you have already been seen about it, go on: the questions end by asking "
+            "who saw you and when.",
+            title="Before you go on",
             border_style="red",
         )
     )

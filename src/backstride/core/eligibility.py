@@ -9,6 +9,13 @@ from backstride.core.catalog import Catalog
 from backstride.core.exercise import Exercise
 from backstride.core.vocab import ACTIVE_STRENGTH, MOVEMENTS
 
+IMPACT_WAITS = (
+    "jumping waits until your pain is 3/10 or less, both usually and this morning, with no "
+    "flare-up and no run above 5/10 in the last 7 days"
+)
+EXTRA_GROUPS = ("stability", "core_trio")
+LOADED_MOVES = frozenset({"bending_forward", "twisting"})
+
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -28,6 +35,8 @@ class Context:
     abilities: Mapping[str, str]
     blocked: Mapping[str, str] = field(default_factory=dict)
     form_cleared: frozenset[str] = frozenset()
+    # The current pain (latest morning check-in, else the profile's) is 3 or less.
+    loaded_flexion_ok: bool = True
 
 
 def _words(code: str) -> str:
@@ -47,18 +56,40 @@ def exclusion(exercise: Exercise, ctx: Context) -> Exclusion | None:
     if missing:
         return Exclusion("missing_equipment", f"it needs {_with_article(_words(min(missing)))}")
     if exercise.impact and not ctx.impact_ok:
-        return Exclusion("impact_while_sore", "jumping waits until your usual pain is 3 or less")
+        return Exclusion("impact_while_sore", IMPACT_WAITS)
+    if loads_flexion(exercise) and not ctx.loaded_flexion_ok:
+        return Exclusion(
+            "loaded_flexion_while_sore",
+            "it loads your back in bending forward or twisting, which waits until your pain "
+            "is 3/10 or less",
+        )
     blocked = ctx.blocked.get(exercise.id)
     if blocked == "too_painful":
         return Exclusion("too_painful", "a set of it hurt more than 5/10")
     if blocked == "too_hard":
-        return Exclusion("too_hard", "form slipped at 8 reps two sessions running")
+        lowest = exercise.dosage.reps_min
+        return Exclusion("too_hard", f"form slipped at {lowest} reps two sessions running")
     ability = ctx.abilities.get(exercise.id)
     if ability == "painful":
         return Exclusion("calibration_painful", "it hurt when you tried it")
     if ability == "poor_form" and exercise.id not in ctx.form_cleared:
         return Exclusion("calibration_poor_form", "you could not keep good form in it")
     return None
+
+
+def loads_flexion(exercise: Exercise) -> bool:
+    """An optional extra that loads the spine in bending forward or twisting (DESIGN v2)."""
+    return exercise.group in EXTRA_GROUPS and bool(LOADED_MOVES.intersection(exercise.avoid_when))
+
+
+def movement_note(exercise: Exercise, ctx: Context) -> str | None:
+    """How to adapt an exercise to the painful movements that do not rule it out."""
+    notes = [
+        exercise.movement_notes[m]
+        for m in sorted(ctx.painful_moves)
+        if m in exercise.movement_notes
+    ]
+    return " ".join(notes) or None
 
 
 def painful_moves(worse_with: tuple[str, ...]) -> frozenset[str]:

@@ -73,6 +73,9 @@ class Exercise(BaseModel):
     steps: tuple[Step, ...] = Field(min_length=3)
     cues: tuple[Cue, ...] = Field(min_length=2)
     mistakes: tuple[Cue, ...] = Field(min_length=1)
+    # What to change when a movement that does not rule the exercise out still hurts
+    # (a smaller range, one direction only); shown to the runners it concerns.
+    movement_notes: dict[Movement, Cue] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _structure(self) -> Self:
@@ -84,6 +87,8 @@ class Exercise(BaseModel):
             raise ValueError("exactly the ladder variants have variant_of")
         if set(self.equipment) & set(self.optional_equipment):
             raise ValueError("an item is both required and optional equipment")
+        if set(self.movement_notes) & set(self.avoid_when):
+            raise ValueError("a movement note is for a movement that rules the exercise out")
         return self
 
     def needs(self, kit: frozenset[str]) -> bool:

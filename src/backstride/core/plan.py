@@ -24,6 +24,8 @@ class StrengthItem(BaseModel):
     easier: str | None
     harder: str | None
     why: str
+    # How to adapt it to a movement that hurts the runner but does not rule it out.
+    note: str | None = None
 
 
 class Strength(BaseModel):
@@ -44,6 +46,7 @@ class DoseItem(BaseModel):
     per_side: bool
     when: str
     why: str
+    note: str | None = None
 
 
 class Mobility(BaseModel):

@@ -7,10 +7,11 @@ import itertools
 from collections.abc import Sequence
 
 from backstride.core.catalog import Catalog
-from backstride.core.eligibility import Context, exclusion, ladder_parent
+from backstride.core.eligibility import Context, exclusion, movement_note
 from backstride.core.exercise import Exercise
 from backstride.core.form_tips import form_tips
 from backstride.core.history import History
+from backstride.core.links import links_for
 from backstride.core.plan import (
     DoseItem,
     LeftOut,
@@ -21,14 +22,13 @@ from backstride.core.plan import (
     StrengthItem,
 )
 from backstride.core.profile import Profile
-from backstride.core.progression import Progress, replay
+from backstride.core.progression import Progress, rep_range, replay
 from backstride.core.running import current_pain, running_advice
+from backstride.core.standins import strength_why
 from backstride.core.triage import HIGH_PAIN, Triage, caution, triage
 from backstride.core.vocab import (
     EXTRAS_MIN_MINUTES,
     MAX_STRENGTH_DAYS,
-    REPS_MAX,
-    REPS_MIN,
     STRENGTH_SETS,
 )
 from backstride.core.week import build_week
@@ -52,15 +52,15 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     """Triage first; a plan only at self-manage. Same inputs, same output, whatever the
     order of the history."""
     past = history.until(today)
-    # A warning sign counts whatever the date on its check-in, even one dated ahead.
-    result = triage(profile, history.checkins_until(dt.date.max))
+    # A warning sign counts whatever the date on its entry, even one dated ahead.
+    result = triage(profile, history.reports(), today)
     if not result.allows_plan:
         return PlanResult(triage=result, plan=None)
-    progress = replay(profile, past)
+    progress = replay(profile, past, today)
     result = _with_flare_caution(result, progress.flare_dates)
     pain_now = current_pain(past.checkins, profile.pain.intensity)
     result = _with_high_pain_caution(result, pain_now)
-    strength = _strength(profile, progress)
+    strength = _strength(profile, progress, today)
     mobility = _mobility(profile, progress.ctx)
     stretches = any(progress.ctx.catalog[e.id].group == "stretch" for e in mobility.exercises)
     running = running_advice(pain_now, past.runs, progress.flare_dates, today, stretches)
@@ -102,52 +102,37 @@ def _with_high_pain_caution(result: Triage, pain_now: int) -> Triage:
     return result.model_copy(update={"cautions": others})
 
 
-def _strength(profile: Profile, progress: Progress) -> Strength:
-    catalog = progress.ctx.catalog
+def _strength(profile: Profile, progress: Progress, today: dt.date) -> Strength:
+    ctx = progress.ctx
     items = []
     for exercise_id in [*progress.four, *([progress.companion] if progress.companion else [])]:
-        exercise = catalog[exercise_id]
+        exercise = ctx.catalog[exercise_id]
         mastered = exercise_id in progress.mastered
         track = progress.tracks.get(exercise_id)
-        # A mastered exercise kept in the four sits at 12, lower only after a flare-up.
-        target = REPS_MAX if track is None else track.target
+        low, high = rep_range(exercise)
+        # A mastered exercise kept in the four sits at its top, lower only after a flare-up.
+        links = links_for(exercise, ctx)
         items.append(
             StrengthItem(
                 id=exercise.id,
                 name=exercise.name,
                 sets=STRENGTH_SETS,
-                reps_min=REPS_MIN,
-                reps_max=REPS_MAX,
-                target_reps=target,
+                reps_min=low,
+                reps_max=high,
+                target_reps=high if track is None else track.target,
                 per_side=exercise.per_side,
                 status="maintain" if mastered else "building",
-                easier=exercise.easier,
-                harder=exercise.harder,
-                why=_strength_why(exercise, progress.ctx, mastered),
+                easier=links.easier,
+                harder=links.harder,
+                why=strength_why(exercise_id, progress, today),
+                note=movement_note(exercise, ctx),
             )
         )
     days = min(profile.strength_days_per_week, MAX_STRENGTH_DAYS)
     return Strength(days_per_week=days, exercises=items)
 
 
-def _strength_why(exercise: Exercise, ctx: Context, mastered: bool) -> str:
-    catalog = ctx.catalog
-    parent = catalog[ladder_parent(catalog, exercise.id)]
-    rank = parent.ladder_rank
-    if mastered:
-        return "Mastered; kept in your four because nothing harder is left for you."
-    if exercise.variant_role == "upper_back_companion":
-        return "Added beside the four for your upper back."
-    if exercise.variant_role == "outdoor":
-        return f"Rank {rank}: the outdoor version of {parent.name}."
-    if exercise.variant_role == "easier":
-        blocked = exclusion(parent, ctx)
-        because = f" because {blocked.reason}" if blocked else ""
-        return f"Rank {rank}: the easier version of {parent.name}{because}."
-    return f"Rank {rank} of the ladder: among the first four you can do well and pain-free."
-
-
-def _dose(exercise: Exercise, when: str, why: str) -> DoseItem:
+def _dose(exercise: Exercise, when: str, why: str, ctx: Context) -> DoseItem:
     d = exercise.dosage
     return DoseItem(
         id=exercise.id,
@@ -160,6 +145,7 @@ def _dose(exercise: Exercise, when: str, why: str) -> DoseItem:
         per_side=exercise.per_side,
         when=when,
         why=why,
+        note=movement_note(exercise, ctx),
     )
 
 
@@ -183,7 +169,7 @@ def _mobility(profile: Profile, ctx: Context) -> Mobility:
         ),
     }
     items = [
-        _dose(e, WHEN_BY_GROUP[group], why)
+        _dose(e, WHEN_BY_GROUP[group], why, ctx)
         for group, (wanted, why) in groups.items()
         if wanted
         for e in _allowed(ctx.catalog, group, ctx)
@@ -199,7 +185,7 @@ def _extras(profile: Profile, ctx: Context) -> list[DoseItem]:
         "core_trio": "Optional: extra core work for longer sessions.",
     }
     return [
-        _dose(e, WHEN_BY_GROUP[group], why[group])
+        _dose(e, WHEN_BY_GROUP[group], why[group], ctx)
         for group in ("stability", "core_trio")
         for e in _allowed(ctx.catalog, group, ctx)
     ]

@@ -10,11 +10,15 @@ from dataclasses import dataclass, field, replace
 from backstride.core.catalog import Catalog, load_catalog
 from backstride.core.changes import Change
 from backstride.core.eligibility import Context, companion, painful_moves, select_four
-from backstride.core.history import Checkin, History, Session, SetLog
+from backstride.core.exercise import Exercise
+from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.profile import Profile
+from backstride.core.setbacks import Setback, on_day, the, why_not
 from backstride.core.vocab import (
     ACCEPTABLE_PAIN,
     IMPACT_MAX_PAIN,
+    JUMP_CALM_DAYS,
+    LOADED_FLEXION_MAX_PAIN,
     REPS_MAX,
     REPS_MIN,
     REPS_STEP,
@@ -31,16 +35,30 @@ POOR_FORM_SESSIONS = 2
 
 @dataclass
 class Track:
-    """Where one prescribed exercise stands."""
+    """Where one prescribed exercise stands, within its own range of reps."""
 
     target: int = REPS_MIN
+    low: int = REPS_MIN
+    high: int = REPS_MAX
     at_max: int = 0
     poor_streak: int = 0
 
     def lower(self) -> None:
-        self.target = max(REPS_MIN, self.target - REPS_STEP)
-        if self.target < REPS_MAX:
+        self.target = max(self.low, self.target - REPS_STEP)
+        if self.target < self.high:
             self.at_max = 0
+
+
+def rep_range(exercise: Exercise) -> tuple[int, int]:
+    """The exercise's own range: 8-12 for the ladder, 5-8 for the jumps (DESIGN v2). The
+    target starts at the bottom, rises by the usual step of 2 (capped at the top: 5, 7, 8
+    for the jumps) and two clean sessions at the top master it."""
+    return (exercise.dosage.reps_min or REPS_MIN, exercise.dosage.reps_max or REPS_MAX)
+
+
+def track_for(exercise: Exercise, mastered: bool) -> Track:
+    low, high = rep_range(exercise)
+    return Track(target=high if mastered else low, low=low, high=high)
 
 
 @dataclass
@@ -57,6 +75,10 @@ class Progress:
     typical_pain: float
     # Each day's targets once its events are replayed: the strength progress chart's data.
     timeline: list[tuple[dt.date, dict[str, int]]]
+    # The session that took each exercise out, for the stand-ins' reasons.
+    setbacks: dict[str, Setback]
+    # Why jumping waits at the end of the replay, or None while it may go ahead.
+    jump_block: str | None
 
 
 def baseline(profile: Profile, earlier: Sequence[Checkin]) -> float:
@@ -78,6 +100,12 @@ class _Replay:
     changes: list[Change] = field(default_factory=list)
     checkins: list[Checkin] = field(default_factory=list)
     session_dates: set[dt.date] = field(default_factory=set)
+    setbacks: dict[str, Setback] = field(default_factory=dict)
+    painful_runs: list[tuple[dt.date, int]] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    checked_on: dt.date = dt.date.min
+    jump_block: str | None = None
+    timeline: list[tuple[dt.date, dict[str, int]]] = field(default_factory=list)
     # The four depend only on these; replaying a year calls refresh ~700 times, so skip
     # the re-selection when neither a block, a mastery nor the impact rule has changed,
     # and remember each selection, as the impact rule flips back and forth with the pain.
@@ -111,30 +139,45 @@ class _Replay:
         wanted = self.selections.get(key)
         if wanted is None:
             wanted = self.selections[key] = self.wanted()
-        left = [e for e in self.tracks if e not in wanted]
-        for exercise in left:
+        gone = [e for e in self.current if e not in wanted]
+        self.current = wanted
+        for exercise in [e for e in self.tracks if e not in wanted]:
             del self.tracks[exercise]
             if day is not None and exercise not in self.mastered | set(self.blocked):
-                self.note(
-                    day,
-                    exercise,
-                    "paused",
-                    f"{self.name(exercise)} is set aside: "
-                    "jumping waits until your usual pain is 3 or less.",
-                )
-        for exercise in wanted:
-            if exercise in self.tracks:
-                continue
-            start = REPS_MAX if exercise in self.mastered else REPS_MIN
-            self.tracks[exercise] = Track(target=start)
+                self.note(day, exercise, "paused", self._set_aside(exercise))
+        for exercise in [e for e in wanted if e not in self.tracks]:
+            kept = exercise in self.mastered
+            track = self.tracks[exercise] = track_for(self.catalog[exercise], kept)
+            # A newcomer takes the place of the first exercise that left; a mastered one
+            # kept in the four takes nobody's.
+            replaced = gone.pop(0) if gone and not kept else None
             if day is not None:
-                self.note(day, exercise, "swapped_in", self._arrival(exercise, left, start))
+                self.note(
+                    day, exercise, "swapped_in", self._arrival(exercise, replaced, track, day)
+                )
 
-    def _arrival(self, exercise: str, left: list[str], start: int) -> str:
-        gone = f" in place of {', '.join(self.name(e) for e in left)}" if left else ""
+    def _set_aside(self, exercise: str) -> str:
+        if self.catalog[exercise].impact and self.jump_block:
+            return f"{self.name(exercise)} is set aside: {self.jump_block}."
+        return f"{self.name(exercise)} makes way for an exercise earlier on the ladder."
+
+    def _arrival(self, exercise: str, replaced: str | None, track: Track, day: dt.date) -> str:
+        name = self.name(exercise)
         if exercise in self.mastered:
-            return f"{self.name(exercise)} stays in your block at {start} reps{gone}."
-        return f"{self.name(exercise)} joins your block at {start} reps{gone}."
+            return f"{name} stays in your block at {track.target} reps."
+        if replaced is None:
+            return f"{name} joins your block at {track.target} reps."
+        why = why_not(replaced, self.ctx, self.setbacks, self.mastered, day)
+        place = f"in place of {the(self.name(replaced))}{', ' + why if why else ''}"
+        return f"{name} joins your block at {track.target} reps {place}."
+
+    def mark(self, day: dt.date) -> None:
+        """Record the day's targets for the chart when they changed."""
+        targets = {e: t.target for e, t in self.tracks.items()}
+        if self.timeline and self.timeline[-1][0] == day:
+            self.timeline[-1] = (day, targets)
+        elif not self.timeline or self.timeline[-1][1] != targets:
+            self.timeline.append((day, targets))
 
     # -- events -------------------------------------------------------------------------
 
@@ -144,10 +187,13 @@ class _Replay:
         day_before = checkin.date - dt.timedelta(days=1)
         if checkin.morning_pain >= base + FLARE_RISE and day_before in self.session_dates:
             self.flare_up(checkin, base)
-        allowed = self.jumping_allowed()
-        if allowed != self.ctx.impact_ok:
-            self.ctx = replace(self.ctx, impact_ok=allowed)
-        self.refresh(checkin.date)
+        self.check_gates(checkin.date)
+
+    def run(self, run: Run) -> None:
+        pain = run.worst_pain
+        if pain is not None and pain > ACCEPTABLE_PAIN:
+            self.painful_runs.append((run.date, pain))
+            self.check_gates(run.date)
 
     def flare_up(self, checkin: Checkin, base: float) -> None:
         self.flare_dates.append(checkin.date)
@@ -184,7 +230,7 @@ class _Replay:
         if track is None:
             return
         if exercise in self.mastered:
-            if track.target < REPS_MAX and self.qualifies(exercise, sets, track.target):
+            if track.target < track.high and self.qualifies(exercise, sets, track.target):
                 self.step_up(day, exercise, track)
             return
         poor = sum(s.form == "poor" for s in sets)
@@ -203,8 +249,8 @@ class _Replay:
         )
 
     def step_up(self, day: dt.date, exercise: str, track: Track) -> None:
-        if track.target < REPS_MAX:
-            track.target = min(REPS_MAX, track.target + REPS_STEP)
+        if track.target < track.high:
+            track.target = min(track.high, track.target + REPS_STEP)
             self.note(
                 day,
                 exercise,
@@ -222,7 +268,7 @@ class _Replay:
                 day,
                 exercise,
                 "mastered",
-                f"Second clean session at {REPS_MAX} reps: "
+                f"Second clean session at {track.high} reps: "
                 f"{self.name(exercise)} is mastered; a harder one takes its place.",
             )
             self.return_parent(exercise)
@@ -236,13 +282,14 @@ class _Replay:
         parent = variant.variant_of
         if self.blocked.get(parent) == "too_hard":
             del self.blocked[parent]
+            self.setbacks.pop(parent, None)
             self.revision += 1
         if self.profile.abilities.get(parent) == "poor_form":
             self.form_cleared.add(parent)
             self.revision += 1
 
     def poor_form(self, day: dt.date, exercise: str, track: Track, poor: int) -> None:
-        if track.target > REPS_MIN:
+        if track.target > track.low:
             before = track.target
             track.lower()
             track.poor_streak = 0
@@ -260,18 +307,19 @@ class _Replay:
                 day,
                 exercise,
                 "regressed",
-                f"Form slipped in {poor} sets at {REPS_MIN} "
+                f"Form slipped in {poor} sets at {track.low} "
                 "reps; if it happens again next time, an easier exercise takes over.",
             )
             return
         self.blocked[exercise] = "too_hard"
+        self.setbacks[exercise] = Setback("too_hard", day, reps=track.low)
         self.revision += 1
         del self.tracks[exercise]
         self.note(
             day,
             exercise,
             "too_hard",
-            f"Form slipped at {REPS_MIN} reps two sessions "
+            f"Form slipped at {track.low} reps two sessions "
             f"running: {self.name(exercise)} makes way for an easier option.",
         )
 
@@ -279,6 +327,7 @@ class _Replay:
         if self.blocked.get(exercise) == "too_painful":
             return
         self.blocked[exercise] = "too_painful"
+        self.setbacks[exercise] = Setback("too_painful", day, pain=worst)
         self.revision += 1
         self.tracks.pop(exercise, None)
         self.note(
@@ -289,19 +338,64 @@ class _Replay:
             "(above 5): it leaves your programme; we never prescribe what hurts.",
         )
 
-    def jumping_allowed(self) -> bool:
-        """Jumps only while both the usual pain and this morning's stay at 3 or less."""
-        latest = self.checkins[-1].morning_pain if self.checkins else self.profile.pain.intensity
-        return max(self.typical_pain(), latest) <= IMPACT_MAX_PAIN
+    # -- the gates that move with time: jumps, and extras that load bending or twisting -----
+
+    def latest_pain(self) -> int:
+        return self.checkins[-1].morning_pain if self.checkins else self.profile.pain.intensity
+
+    def jump_wait(self, now: dt.date) -> str | None:
+        """Why jumps wait on `now`, or None when they may go ahead: both the usual pain and
+        the latest morning's at 3 or less, and no flare-up and no run above 5/10 in the last
+        7 days. The last 7 days run from now - 6 to now, today included."""
+        usual, latest = self.typical_pain(), self.latest_pain()
+        if max(usual, latest) > IMPACT_MAX_PAIN:
+            told = f"usually {usual:g}/10, {latest}/10 at the latest check-in"
+            pain = f"{latest}/10" if not self.checkins else f"above 3/10 ({told})"
+            return f"your pain is {pain}, and jumping waits until it is 3 or less"
+        if self.flare_dates and self.recent(self.flare_dates[-1], now):
+            when = on_day(self.flare_dates[-1], now)
+            return f"you had a flare-up on {when}, and jumping waits 7 days after one"
+        if self.painful_runs and self.recent(self.painful_runs[-1][0], now):
+            day, pain_then = self.painful_runs[-1]
+            return (
+                f"a run on {on_day(day, now)} hurt {pain_then}/10, and jumping waits "
+                "7 days after a run above 5/10"
+            )
+        return None
+
+    @staticmethod
+    def recent(day: dt.date, now: dt.date) -> bool:
+        return 0 <= (now - day).days < JUMP_CALM_DAYS
+
+    def check_gates(self, day: dt.date) -> None:
+        self.checked_on = day
+        self.jump_block = self.jump_wait(day)
+        gates = (self.jump_block is None, self.latest_pain() <= LOADED_FLEXION_MAX_PAIN)
+        if gates != (self.ctx.impact_ok, self.ctx.loaded_flexion_ok):
+            self.ctx = replace(self.ctx, impact_ok=gates[0], loaded_flexion_ok=gates[1])
+        self.refresh(day)
+
+    def advance(self, now: dt.date) -> None:
+        """Time alone reopens the jumps: re-check on the day the last 7-day window closed,
+        when that day falls after the last check and by `now`."""
+        last = [d for d in (self.flare_dates[-1:] + [r[0] for r in self.painful_runs[-1:]])]
+        if not last:
+            return
+        opens = max(last) + dt.timedelta(days=JUMP_CALM_DAYS)
+        if self.checked_on < opens <= now:
+            self.check_gates(opens)
+            self.mark(opens)
 
     def typical_pain(self) -> float:
         recent = [c.morning_pain for c in self.checkins[-BASELINE_CHECKINS:]]
         return statistics.median(recent) if recent else float(self.profile.pain.intensity)
 
 
-def replay(profile: Profile, history: History) -> Progress:
-    """Take the events in date order, a day's check-ins before its sessions.
-    `history` must already be cut at today and put in canonical order (History.until)."""
+def replay(profile: Profile, history: History, today: dt.date | None = None) -> Progress:
+    """Take the events in date order: a day's check-ins, then its sessions, then its runs
+    (so a painful run sets the jumps aside after that day's sets are counted).
+    `history` must already be cut at today and put in canonical order (History.until);
+    with `today`, the time gates (jumps after a flare-up or a painful run) are those of today."""
     catalog = load_catalog()
     ctx = Context(
         catalog=catalog,
@@ -310,25 +404,37 @@ def replay(profile: Profile, history: History) -> Progress:
         outdoor=profile.setting == "outdoor",
         impact_ok=profile.pain.intensity <= IMPACT_MAX_PAIN,
         abilities=profile.abilities,
+        loaded_flexion_ok=profile.pain.intensity <= LOADED_FLEXION_MAX_PAIN,
     )
     state = _Replay(profile=profile, catalog=catalog, ctx=ctx)
+    state.jump_block = state.jump_wait(dt.date.min)
     state.refresh(None)
-    events: list[tuple[dt.date, int, Checkin | Session]] = [
-        (c.date, 0, c) for c in history.checkins
-    ] + [(s.date, 1, s) for s in history.sessions]
+    events: list[tuple[dt.date, int, Checkin | Session | Run]] = [
+        *((c.date, 0, c) for c in history.checkins),
+        *((s.date, 1, s) for s in history.sessions),
+        *((r.date, 2, r) for r in history.runs),
+    ]
     # sorted() is stable and History.until already ordered each list, so ties keep that order.
-    timeline: list[tuple[dt.date, dict[str, int]]] = []
     for day, _order, event in sorted(events, key=lambda e: (e[0], e[1])):
+        state.advance(day)
         if isinstance(event, Checkin):
             state.checkin(event)
-        else:
+        elif isinstance(event, Session):
             state.session(event)
-        targets = {e: t.target for e, t in state.tracks.items()}
-        if timeline and timeline[-1][0] == day:
-            timeline[-1] = (day, targets)
-        elif not timeline or timeline[-1][1] != targets:
-            timeline.append((day, targets))
+        else:
+            state.run(event)
+        state.mark(day)
+    if today is not None:
+        state.advance(today)
+        state.check_gates(today)
+        if state.timeline:  # with no events yet, there is nothing to chart
+            state.mark(today)
+    return _progress(state)
+
+
+def _progress(state: _Replay) -> Progress:
     wanted = state.wanted()
+    catalog = state.catalog
     extra = next((e for e in wanted if catalog[e].variant_role == "upper_back_companion"), None)
     return Progress(
         ctx=state.ctx,
@@ -339,5 +445,7 @@ def replay(profile: Profile, history: History) -> Progress:
         flare_dates=state.flare_dates,
         changes=state.changes,
         typical_pain=state.typical_pain(),
-        timeline=timeline,
+        timeline=state.timeline,
+        setbacks=state.setbacks,
+        jump_block=state.jump_block,
     )

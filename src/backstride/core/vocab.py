@@ -124,3 +124,7 @@ SAFE_PAIN = 3
 ACCEPTABLE_PAIN = 5
 IMPACT_MAX_PAIN = 3
 EXTRAS_MIN_MINUTES = 30
+# Jumps also wait this many days (today included) after a flare-up or a run above 5/10.
+JUMP_CALM_DAYS = 7
+# Extras that load bending forward or twisting wait until the current pain is this or less.
+LOADED_FLEXION_MAX_PAIN = 3

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from backstride.core.catalog import load_catalog
 from backstride.core.history import History
 from backstride.core.profile import Profile
-from backstride.core.vocab import REPS_MAX, REPS_MIN, REPS_STEP
+from backstride.core.progression import rep_range
+from backstride.core.vocab import REPS_STEP
 from backstride.reports import data
 from backstride.reports.figure import (
     INK,
@@ -46,6 +48,8 @@ def draw_strength(profile: Profile | None, history: History, today: dt.date) -> 
 
 
 def _strength_row(ax: Axes, line: data.ExerciseLine, turn: dt.date) -> None:
+    # Each exercise on its own scale: the jumps build from 5 to 8, the rest from 8 to 12.
+    low, high = rep_range(load_catalog()[line.exercise])
     for segment in line.segments:
         xs = [day_number(day) for day, _ in segment.points]
         ys = [target for _, target in segment.points]
@@ -53,19 +57,19 @@ def _strength_row(ax: Axes, line: data.ExerciseLine, turn: dt.date) -> None:
         ax.plot(xs[:1], ys[:1], marker="o", color=TARGET, ms=6)
     if line.mastered_on is not None:
         day = line.mastered_on
-        ax.plot([day_number(day)], [REPS_MAX], marker="*", ms=20, color=STAR, mec=INK, zorder=3)
+        ax.plot([day_number(day)], [high], marker="*", ms=20, color=STAR, mec=INK, zorder=3)
         right = day <= turn
         ax.annotate(
             f"mastered {day.day} {day:%b}",
-            (day_number(day), REPS_MAX),
+            (day_number(day), high),
             xytext=(14, 0) if right else (-6, -12),
             textcoords="offset points",
             ha="left" if right else "right",
             va="center" if right else "top",
             fontsize=14,
         )
-    ax.set_ylim(REPS_MIN - 1.2, REPS_MAX + 1.2)
-    ax.set_yticks(range(REPS_MIN, REPS_MAX + 1, REPS_STEP))
+    ax.set_ylim(low - 1.2, high + 1.2)
+    ax.set_yticks(sorted({*range(low, high + 1, REPS_STEP), high}))
     ax.grid(axis="y", alpha=0.3)
     ax.set_title(line.name, loc="left", fontsize=16, pad=3)
 

@@ -60,7 +60,7 @@ def load(profile: Profile | None, history: History, today: dt.date) -> Load | No
     count = span(past, today)
     if count == 0:
         return None
-    flares = flare_weeks(replay(profile, past).flare_dates) if profile else set()
+    flares = flare_weeks(replay(profile, past, today).flare_dates) if profile else set()
     rows = weeks(past, today, count)
     if not any(w.runs or w.morning_pain is not None for w in rows):
         return None
@@ -103,7 +103,7 @@ def _segments(progress: Progress, exercise: str, today: dt.date) -> list[Segment
 
 def strength(profile: Profile, history: History, today: dt.date) -> list[ExerciseLine]:
     """Each exercise's target reps over time, in ladder order, with the day it was mastered."""
-    progress = replay(profile, history.until(today))
+    progress = replay(profile, history.until(today), today)
     catalog = progress.ctx.catalog
     seen = {e for _, targets in progress.timeline for e in targets}
     done = mastered_days(progress)
@@ -151,7 +151,7 @@ def _rung(rank: int, main: str, progress: Progress, on_hold: bool) -> Rung:
 
 def ladder(profile: Profile, history: History, today: dt.date) -> list[Rung]:
     """The 12 ranks, lowest first, each with the exercise filling it and where it stands."""
-    progress = replay(profile, history.until(today))
+    progress = replay(profile, history.until(today), today)
     # While triage holds the plan back, nothing is shown as the runner's current block.
     on_hold = build_programme(profile, history, today).plan is None
     ladder = progress.ctx.catalog.ladder
@@ -187,7 +187,7 @@ class Summary:
 
 def summary(profile: Profile, history: History, today: dt.date) -> Summary:
     past = history.until(today)
-    progress = replay(profile, past)
+    progress = replay(profile, past, today)
     catalog = progress.ctx.catalog
     mastered = sorted((day, catalog[e].name) for e, day in mastered_days(progress).items())
     recent = adherence(past, today, planned_per_week(profile, past, today), RECENT_WEEKS)

@@ -24,21 +24,23 @@ from typing import Any
 from backstride.core.catalog import load_catalog
 from backstride.core.plan import Plan, PlanResult
 from backstride.core.profile import Profile
-from backstride.core.triage import DERIVED_MESSAGES, FLAG_MESSAGES
-from backstride.core.vocab import EMERGENCY_FLAGS
+from backstride.core.signs import REASON_MESSAGES
+from backstride.core.vocab import EMERGENCY_FLAGS, URGENT_FLAGS
 from backstride.reports.wording import DAY_NAMES, dose, strength_dose
 
-# The sources' own warning signs first (feeling unwell, leg symptoms, pain that rest does not
-# ease), then the other reasons to see a doctor before going on.
-SEE_DOCTOR_SIGNS = (
-    FLAG_MESSAGES["fever_or_unwell"],
-    FLAG_MESSAGES["leg_pain_with_numbness_or_tingling"],
-    DERIVED_MESSAGES["pain_not_easing_with_rest"],
-    FLAG_MESSAGES["leg_weakness_one_side"],
-    FLAG_MESSAGES["night_pain"],
-    DERIVED_MESSAGES["pain_getting_worse"],
+# The emergency signs, then those that need advice today, then the sources' own signs
+# (leg symptoms, pain that rest does not ease) and the other reasons to see a doctor.
+EMERGENCY_SIGNS = tuple(REASON_MESSAGES[f] for f in EMERGENCY_FLAGS)
+URGENT_SIGNS = tuple(REASON_MESSAGES[f] for f in (*URGENT_FLAGS, "severe_unrelenting_pain"))
+SEE_DOCTOR_SIGNS = tuple(
+    REASON_MESSAGES[f]
+    for f in (
+        "leg_pain_with_numbness_or_tingling",
+        "pain_not_easing_with_rest",
+        "night_pain",
+        "pain_getting_worse",
+    )
 )
-URGENT_SIGNS = tuple(FLAG_MESSAGES[f] for f in EMERGENCY_FLAGS)
 CUES_SHOWN = 2
 REGION_WORDS = {"lower_back": "lower back", "upper_back": "upper back"}
 
@@ -60,6 +62,7 @@ def printable_context(profile: Profile, result: PlanResult, today: dt.date) -> d
         "level": result.triage.level.replace("_", " "),
         "reasons": [r.message for r in result.triage.reasons],
         "cautions": [c.message for c in result.triage.cautions],
+        "emergency_signs": list(EMERGENCY_SIGNS),
         "urgent_signs": list(URGENT_SIGNS),
         "see_doctor_signs": list(SEE_DOCTOR_SIGNS),
         "plan": None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,8 @@ class Config:
     https: bool
     allowed_hosts: list[str]
     database: dict[str, Any]
+    emergency_number: str
+    urgent_number: str
 
 
 def data_dir() -> Path:
@@ -97,6 +100,18 @@ def database(folder: Path) -> dict[str, Any]:
     return parsed
 
 
+PHONE = re.compile(r"^\+?[0-9][0-9 ]{1,18}$")
+
+
+def phone_number(name: str) -> str:
+    """A number the help pages offer to call; none by default, since a wrong number is
+    worse than none (the README says how to set them)."""
+    raw = os.environ.get(name, "").strip()
+    if raw and not PHONE.match(raw):
+        raise ConfigError(f"{name} must be a phone number of digits (and spaces), got {raw!r}")
+    return raw
+
+
 def load() -> Config:
     folder = data_dir()
     hosts = os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -107,4 +122,6 @@ def load() -> Config:
         https=env_bool("BACKSTRIDE_HTTPS", False),
         allowed_hosts=[h.strip() for h in hosts.split(",") if h.strip()],
         database=database(folder),
+        emergency_number=phone_number("BACKSTRIDE_EMERGENCY_NUMBER"),
+        urgent_number=phone_number("BACKSTRIDE_URGENT_NUMBER"),
     )

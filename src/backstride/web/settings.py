@@ -13,6 +13,9 @@ SECRET_KEY = CONFIG.secret_key
 DEBUG = CONFIG.debug
 ALLOWED_HOSTS = CONFIG.allowed_hosts
 DATA_DIR = CONFIG.data_dir
+# Offered as tap-to-call links on the emergency and urgent pages when set.
+EMERGENCY_NUMBER = CONFIG.emergency_number
+URGENT_NUMBER = CONFIG.urgent_number
 
 INSTALLED_APPS = [
     "django.contrib.admin",

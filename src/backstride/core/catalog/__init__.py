@@ -82,6 +82,12 @@ def _check_links(exercises: dict[str, Exercise]) -> None:
         for link in (exercise.easier, exercise.harder, exercise.variant_of):
             if link is not None and link not in exercises:
                 raise CatalogError(f"{exercise.id} links to unknown exercise {link!r}")
+        # easier and harder name one chain of regressions and progressions, so each link
+        # is answered by the one coming back.
+        if exercise.easier is not None and exercises[exercise.easier].harder != exercise.id:
+            raise CatalogError(f"{exercise.easier} is easier than {exercise.id} but not back")
+        if exercise.harder is not None and exercises[exercise.harder].easier != exercise.id:
+            raise CatalogError(f"{exercise.harder} is harder than {exercise.id} but not back")
 
 
 def _index_ladder(exercises: dict[str, Exercise]) -> tuple[str, ...]:

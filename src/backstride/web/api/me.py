@@ -14,6 +14,7 @@ from backstride.core.dates import IsoDate
 from backstride.core.history import Checkin, Run, Session
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
+from backstride.core.triage import check_clearance_date
 from backstride.web.api.auth import BearerToken, current_user
 from backstride.web.api.schemas import (
     CheckinOut,
@@ -41,6 +42,7 @@ def get_profile(request: HttpRequest) -> Status[Any]:
 
 @router.put("/profile", response={200: Profile, 422: FieldErrors})
 def put_profile(request: HttpRequest, payload: Profile) -> Profile:
+    check_clearance_date(payload, dt.date.today())
     store.save_profile(current_user(request), payload)
     return payload
 
@@ -131,5 +133,7 @@ def export(request: HttpRequest) -> dict[str, Any]:
 @router.post("/import", response={200: ImportResult, 422: FieldErrors})
 def import_data(request: HttpRequest, payload: ExportData) -> ImportResult:
     """Set the profile and add history items not stored yet; nothing is ever deleted."""
+    if payload.profile is not None:
+        check_clearance_date(payload.profile, dt.date.today())
     added = store.import_data(current_user(request), payload.profile, payload.history)
     return ImportResult(added=added)

@@ -109,9 +109,9 @@ def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 
 @api.post("/triage", response={200: Triage, 422: FieldErrors}, tags=["engine"])
 def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
-    """Screen a profile (and the check-ins of a history) for warning signs."""
-    # As in the plan: a warning sign counts whatever the date on its check-in.
-    return triage(payload.profile, payload.history.checkins_until(dt.date.max))
+    """Screen a profile (and the check-ins and runs of a history) for warning signs."""
+    # As in the plan: a warning sign counts whatever the date on its entry.
+    return triage(payload.profile, payload.history.reports(), payload.today or dt.date.today())
 
 
 @api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])

@@ -1,4 +1,5 @@
-"""The check-in, step by step: Django forms for the widgets; core validates the profile."""
+"""The check-in, step by step: Django forms drawn from core's one question set
+(`core.questions`); core validates the profile they add up to."""
 
 from __future__ import annotations
 
@@ -6,141 +7,119 @@ from typing import Any
 
 from django import forms
 
-from backstride.core.questions import QUESTIONS
-from backstride.core.vocab import EMERGENCY_FLAGS, EQUIPMENT, SEE_DOCTOR_FLAGS
+from backstride.core.questions import (
+    ABOUT_QUESTIONS,
+    INFLAMMATORY_QUESTIONS,
+    PAIN_QUESTIONS,
+    WARNING_SIGNS,
+    Question,
+)
 
 YES_NO = [("no", "No"), ("yes", "Yes")]
+ANSWER_YES_OR_NO = "Please answer yes or no."
+SCALE_SPAN = 10  # whole-number questions with at most 11 answers are a row of buttons
 
 
-def _choices(codes: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
-    return [(c, c.replace("_", " ").capitalize()) for c in codes]
+def field_name(question: Question) -> str:
+    return question.code.rpartition(".")[2]
 
 
-class WarningSignsForm(forms.Form):
-    """One yes/no question per warning sign, the emergency ones first."""
+def _number_field(q: Question) -> forms.Field:
+    low, high = q.low, q.high
+    if q.whole and low is not None and high is not None and high - low <= SCALE_SPAN:
+        values = range(int(low), int(high) + 1)
+        return forms.TypedChoiceField(
+            label=q.text,
+            choices=[(str(n), str(n)) for n in values],
+            coerce=int,
+            widget=forms.RadioSelect,
+        )
+    kind = forms.IntegerField if q.whole else forms.FloatField
+    return kind(label=q.text, min_value=low, max_value=high)
+
+
+def form_field(q: Question) -> forms.Field:
+    """The Django field that asks one core question."""
+    if q.kind == "yes_no":
+        return forms.ChoiceField(
+            label=q.text,
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+            error_messages={"required": ANSWER_YES_OR_NO},
+        )
+    if q.kind == "one":
+        return forms.ChoiceField(label=q.text, choices=q.choices, widget=forms.RadioSelect)
+    if q.kind == "many":
+        return forms.MultipleChoiceField(
+            label=q.text,
+            choices=q.choices,
+            required=q.required,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": "Please pick at least one."},
+        )
+    return _number_field(q)
+
+
+class QuestionsForm(forms.Form):
+    """A form of core questions; `answers()` gives them back in the profile's shape."""
+
+    questions: tuple[Question, ...] = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for flag in (*EMERGENCY_FLAGS, *SEE_DOCTOR_FLAGS):
-            self.fields[flag] = forms.ChoiceField(
-                label=QUESTIONS[flag],
-                choices=YES_NO,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Please answer yes or no."},
-            )
+        for q in self.questions:
+            self.fields[field_name(q)] = form_field(q)
 
-    def flags(self) -> list[str]:
-        return [f for f, answer in self.cleaned_data.items() if answer == "yes"]
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for q in self.questions:
+            value = self.cleaned_data[field_name(q)]
+            if q.kind == "yes_no":
+                value = value == "yes"
+            head, _, tail = q.code.rpartition(".")
+            (out.setdefault(head, {}) if head else out)[tail] = value
+        return out
 
-
-class PainForm(forms.Form):
-    regions = forms.MultipleChoiceField(
-        label="Where does it hurt?",
-        choices=_choices(["lower_back", "upper_back"]),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Pick at least one: lower back or upper back."},
-    )
-    intensity = forms.TypedChoiceField(
-        label="How bad is it usually? 0 is none, 10 the worst you can imagine.",
-        choices=[(str(n), str(n)) for n in range(11)],
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    weeks = forms.IntegerField(label="For how many weeks has it hurt?", min_value=0, max_value=1040)
-    trend = forms.ChoiceField(
-        label="Lately it is getting",
-        widget=forms.RadioSelect,
-        choices=[("better", "Better"), ("same", "About the same"), ("worse", "Worse")],
-    )
-    timing = forms.MultipleChoiceField(
-        label="When does it hurt?",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        choices=[
-            ("during_run", "During runs"),
-            ("after_run", "After runs"),
-            ("at_rest", "At rest"),
-            ("at_night", "At night"),
-            ("morning", "In the morning"),
-        ],
-    )
-    worse_with = forms.MultipleChoiceField(
-        label="Which movements make it worse?",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        choices=[
-            ("bending_backward", "Bending backward"),
-            ("bending_forward", "Bending forward"),
-            ("twisting", "Twisting"),
-            ("sitting", "Sitting"),
-            ("standing", "Standing"),
-        ],
-    )
-    eases_with_rest = forms.ChoiceField(
-        label="Does it ease when you rest?", choices=YES_NO, widget=forms.RadioSelect
-    )
-
-    def pain(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data["eases_with_rest"] = data["eases_with_rest"] == "yes"
-        return data
+    def ticked(self) -> list[str]:
+        """The codes of the yes/no questions answered yes."""
+        return [q.code for q in self.questions if self.cleaned_data.get(q.code) == "yes"]
 
 
-class AboutYouForm(forms.Form):
-    age = forms.IntegerField(label="Your age", min_value=12, max_value=100)
-    level = forms.ChoiceField(
-        label="Your running",
-        widget=forms.RadioSelect,
-        choices=[
-            ("beginner", "Beginner"),
-            ("intermediate", "Intermediate"),
-            ("advanced", "Advanced"),
-        ],
-    )
-    weekly_km = forms.FloatField(label="About how many km a week?", min_value=0, max_value=500)
-    runs_per_week = forms.IntegerField(label="Runs a week", min_value=0, max_value=14)
-    equipment = forms.MultipleChoiceField(
-        label="Kit you have",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        choices=_choices(list(EQUIPMENT)),
-    )
-    setting = forms.ChoiceField(
-        label="Where will you train?",
-        widget=forms.RadioSelect,
-        choices=[("indoor", "Indoors"), ("outdoor", "Outdoors")],
-    )
-    minutes_per_session = forms.IntegerField(
-        label="Minutes per session", min_value=5, max_value=120
-    )
-    strength_days_per_week = forms.IntegerField(
-        label="Strength days a week", min_value=1, max_value=4
-    )
+class WarningSignsForm(QuestionsForm):
+    """One yes/no question per warning sign, the emergency ones first."""
 
-    def about(self) -> dict[str, Any]:
-        d = self.cleaned_data
-        return {
-            "age": d["age"],
-            "running": {
-                "level": d["level"],
-                "weekly_km": d["weekly_km"],
-                "runs_per_week": d["runs_per_week"],
-            },
-            "equipment": d["equipment"],
-            "setting": d["setting"],
-            "minutes_per_session": d["minutes_per_session"],
-            "strength_days_per_week": d["strength_days_per_week"],
-        }
+    questions = WARNING_SIGNS
 
 
-def about_initial(profile: dict[str, Any]) -> dict[str, Any]:
-    """A stored profile as the third step's initial values."""
-    running = profile.get("running", {})
-    return {**profile, **running}
+class PainForm(QuestionsForm):
+    questions = PAIN_QUESTIONS
 
 
-STEPS: dict[int, tuple[type[forms.Form], str]] = {
+class AboutYouForm(QuestionsForm):
+    questions = ABOUT_QUESTIONS
+
+
+class InflammatoryForm(QuestionsForm):
+    """Asked only for pain of 12 weeks or more that began before 45."""
+
+    questions = INFLAMMATORY_QUESTIONS
+
+
+def initial_of(questions: tuple[Question, ...], profile: dict[str, Any]) -> dict[str, Any]:
+    """A stored profile as a step's initial values."""
+    initial: dict[str, Any] = {}
+    for q in questions:
+        head, _, tail = q.code.rpartition(".")
+        source = profile.get(head, {}) if head else profile
+        if tail in source:
+            value = source[tail]
+            initial[field_name(q)] = ("yes" if value else "no") if q.kind == "yes_no" else value
+    return initial
+
+
+STEPS: dict[int, tuple[type[QuestionsForm], str]] = {
     1: (WarningSignsForm, "Warning signs"),
     2: (PainForm, "Your pain"),
     3: (AboutYouForm, "Your running, kit and time"),
+    4: (InflammatoryForm, "A few more questions about your pain"),
 }

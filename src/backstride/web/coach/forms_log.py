@@ -15,8 +15,7 @@ from pydantic import BaseModel
 from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, validate
 from backstride.core.history import Checkin, Run, Session
-from backstride.core.questions import QUESTIONS
-from backstride.core.vocab import RED_FLAGS
+from backstride.core.questions import WARNING_SIGNS
 from backstride.web.accounts.forms import add_problems, top_field
 from backstride.web.coach import models as m
 
@@ -94,7 +93,7 @@ class CheckinForm(CoreForm):
     red_flags = forms.MultipleChoiceField(
         label="Tick each one that is true for you now",
         required=False,
-        choices=[(flag, QUESTIONS[flag]) for flag in RED_FLAGS],
+        choices=[(q.code, q.text) for q in WARNING_SIGNS],
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -125,6 +124,7 @@ class RunForm(CoreForm):
         required=False,
         widget=forms.RadioSelect(choices=[NOT_RATED, *PAIN_CHOICES]),
     )
+    red_flags = CheckinForm.base_fields["red_flags"]
 
     def core_data(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -135,6 +135,7 @@ class RunForm(CoreForm):
                 "minutes": number(d.get("minutes")),
                 "pain_during": number(d.get("pain_during")),
                 "pain_after": number(d.get("pain_after")),
+                "red_flags": list(d.get("red_flags", [])),
             }
         )
 

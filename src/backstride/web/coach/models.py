@@ -64,6 +64,8 @@ class Run(models.Model):
     pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Warning signs reported beside the run: they triage like a check-in's.
+    red_flags = models.JSONField(default=list)
     source = models.CharField(max_length=255, blank=True, default="")
     # An imported run asks for its pain on the next page view until rated or dismissed.
     asks_for_pain = models.BooleanField(default=False)

@@ -58,6 +58,7 @@ def run_model(row: m.Run) -> Run:
         pain_during=row.pain_during,
         pain_after=row.pain_after,
         started_at=row.started_at,
+        red_flags=tuple(row.red_flags),
     )
 
 
@@ -84,7 +85,9 @@ def history_of(user: User) -> History:
     runs = (
         m.Run.objects.filter(user=user)
         .order_by("date", "id")
-        .values_list("date", "km", "minutes", "pain_during", "pain_after", "started_at")
+        .values_list(
+            "date", "km", "minutes", "pain_during", "pain_after", "started_at", "red_flags"
+        )
     )
     return History.model_construct(
         sessions=tuple(
@@ -98,9 +101,15 @@ def history_of(user: User) -> History:
         ),
         runs=tuple(
             Run.model_construct(
-                date=d, km=k, minutes=mi, pain_during=pd, pain_after=pa, started_at=st
+                date=d,
+                km=k,
+                minutes=mi,
+                pain_during=pd,
+                pain_after=pa,
+                started_at=st,
+                red_flags=tuple(f),
             )
-            for d, k, mi, pd, pa, st in runs
+            for d, k, mi, pd, pa, st, f in runs
         ),
     )
 
@@ -110,6 +119,11 @@ def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
     """A set is a frozen value with few possible contents, so one object serves every
     set alike: a year holds about 1,800 sets and building each anew was half of the read."""
     return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
+
+
+def reports_of(user: User) -> tuple[Checkin | Run, ...]:
+    """Every stored entry that carries warning signs, for the triage."""
+    return history_of(user).reports()
 
 
 def plan_of(user: User, today: dt.date) -> tuple[Profile | None, PlanResult | None]:
@@ -163,6 +177,7 @@ def add_run(user: User, run: Run, source: str = "", asks_for_pain: bool = False)
         pain_during=run.pain_during,
         pain_after=run.pain_after,
         started_at=run.started_at,
+        red_flags=list(run.red_flags),
         source=source,
         asks_for_pain=asks_for_pain,
     )
@@ -196,7 +211,7 @@ def _session_key(s: Session) -> tuple[Any, ...]:
 
 def _run_key(r: Run) -> tuple[Any, ...]:
     minutes = None if r.minutes is None else round(r.minutes, 2)
-    return (r.date, round(r.km, 3), minutes, r.started_at)
+    return (r.date, round(r.km, 3), minutes, r.started_at, r.red_flags)
 
 
 def import_data(user: User, profile: Profile | None, history: History) -> dict[str, int]:
@@ -306,6 +321,7 @@ def update_run(row: m.Run, run: Run) -> None:
     """A run the runner has edited by hand no longer needs its pain asked for."""
     row.date, row.km, row.minutes = run.date, run.km, run.minutes
     row.pain_during, row.pain_after, row.asks_for_pain = run.pain_during, run.pain_after, False
+    row.red_flags = list(run.red_flags)
     row.save()
 
 

@@ -1,14 +1,23 @@
 from django.urls import path
 
-from backstride.web.coach.views import calibrate, intake, log, pages, progress, runs, session
+from backstride.web.coach.views import (
+    calibrate,
+    help,
+    intake,
+    log,
+    pages,
+    progress,
+    runs,
+    session,
+)
 
 app_name = "coach"
 urlpatterns = [
     path("", pages.home, name="home"),
     path("check-in/", intake.start, name="intake"),
     path("check-in/<int:step>/", intake.step, name="intake_step"),
-    path("check-in/emergency/", intake.emergency, name="emergency"),
-    path("check-in/see-a-doctor/", intake.see_doctor, name="see_doctor"),
+    path("check-in/emergency/", help.emergency, name="emergency"),
+    path("check-in/see-a-doctor/", help.see_doctor, name="see_doctor"),
     path("calibrate/", calibrate.calibrate, name="calibrate"),
     path("plan/", pages.plan, name="plan"),
     path("exercises/", pages.exercise_list, name="exercises"),

@@ -26,7 +26,7 @@ def calibrate(request: HttpRequest) -> HttpResponse:
     if profile is None:
         return redirect("coach:intake")
     history = store.history_of(user)
-    if triage(profile, history.checkins).level != "self_manage":
+    if triage(profile, history.reports(), today()).level != "self_manage":
         return redirect("coach:see_doctor")
     trying = next_to_try(profile, history, today())
     if request.method == "POST":

@@ -1,4 +1,5 @@
-"""The check-in: warning signs first, then pain, then running, kit and time."""
+"""The check-in: warning signs first, then pain, then running, kit and time, and the
+inflammatory questions only when they matter. The questions are core's."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from backstride.core.calibration import next_to_try
+from backstride.core.clearance import revoke
 from backstride.core.errors import InputError, validate
 from backstride.core.profile import Profile
-from backstride.core.triage import any_emergency, clear, triage
+from backstride.core.questions import PAIN_QUESTIONS, follow_ups
+from backstride.core.triage import highest, triage
 from backstride.web.coach import store
-from backstride.web.coach.forms_intake import STEPS, about_initial
+from backstride.web.coach.forms_intake import STEPS, QuestionsForm, initial_of
 from backstride.web.coach.views.common import today, user_of
+from backstride.web.coach.views.help import REPORTED
 
 DRAFT = "intake"
+ASKED_STEPS = 3  # the fourth is a follow-up, asked only when it matters
+YES_NO_STEPS = (1, 4)
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -26,17 +32,14 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _initial(request: HttpRequest, step: int) -> dict[str, Any]:
+    if step in YES_NO_STEPS:
+        return {}  # warning signs are answered afresh every time, never pre-filled
     draft = request.session.get(DRAFT, {})
     stored = store.profile_of(user_of(request))
     saved = stored.model_dump(mode="json") if stored else {}
-    if step == 1:
-        return {}  # warning signs are answered afresh every time, never pre-filled
     if step == 2:
-        pain = draft.get("pain", saved.get("pain", {}))
-        if "eases_with_rest" in pain:
-            pain = {**pain, "eases_with_rest": "yes" if pain["eases_with_rest"] else "no"}
-        return dict(pain)
-    return about_initial(saved)
+        return initial_of(PAIN_QUESTIONS, {"pain": draft.get("pain", saved.get("pain", {}))})
+    return initial_of(STEPS[3][0].questions, saved)
 
 
 @login_required
@@ -44,10 +47,11 @@ def _initial(request: HttpRequest, step: int) -> dict[str, Any]:
 def step(request: HttpRequest, step: int) -> HttpResponse:
     if step not in STEPS:
         raise Http404
+    if step == 4 and "about" not in request.session.get(DRAFT, {}):
+        return redirect("coach:intake_step", step=3)
     form_class, title = STEPS[step]
     if request.method == "GET":
-        form = form_class(initial=_initial(request, step))
-        return _page(request, step, title, form)
+        return _page(request, step, title, form_class(initial=_initial(request, step)))
     form = form_class(request.POST)
     if not form.is_valid():
         return _page(request, step, title, form, status=400)
@@ -58,7 +62,7 @@ def _page(
     request: HttpRequest,
     step: int,
     title: str,
-    form: Any,
+    form: QuestionsForm,
     status: int = 200,
     problems: list[str] | None = None,
 ) -> HttpResponse:
@@ -66,81 +70,77 @@ def _page(
         "form": form,
         "step": step,
         "title": title,
-        "steps": len(STEPS),
+        "steps": max(step, ASKED_STEPS),
         "problems": problems or [],
     }
-    return render(request, f"coach/intake_{step}.html", context, status=status)
+    template = "coach/intake_yes_no.html" if step in YES_NO_STEPS else "coach/intake_fields.html"
+    return render(request, template, context, status=status)
 
 
-def _advance(request: HttpRequest, step: int, form: Any) -> HttpResponse:
+def _advance(request: HttpRequest, step: int, form: QuestionsForm) -> HttpResponse:
     draft = dict(request.session.get(DRAFT, {}))
     if step == 1:
-        flags = form.flags()
-        _hold_the_plan(request, flags)
-        if any_emergency(flags):
-            request.session.pop(DRAFT, None)
-            return redirect("coach:emergency")
-        draft["red_flags"] = flags
-    elif step == 2:
-        draft["pain"] = form.pain()
+        return _warning_signs(request, draft, form.ticked())
+    if step == 2:
+        draft["pain"] = form.answers()["pain"]
+    elif step == 3:
+        draft["about"] = form.answers()
+        pain = draft.get("pain", {})
+        if not follow_ups(draft["about"]["age"], pain.get("weeks", 0)):
+            return _finish(request, draft, [])
     else:
-        return _finish(request, draft, form)
+        return _finish(request, draft, form.ticked())
     request.session[DRAFT] = draft
     return redirect("coach:intake_step", step=step + 1)
 
 
+def _warning_signs(request: HttpRequest, draft: dict[str, Any], flags: list[str]) -> HttpResponse:
+    """The answers take effect at once on a stored profile, so a runner who stops here does
+    not keep a plan they rule out; new answers need a new clearance. An emergency or
+    urgent sign shows what to do before anything else."""
+    _hold_the_plan(request, flags)
+    level = highest(flags)
+    if level == "emergency":
+        request.session.pop(DRAFT, None)
+        request.session[REPORTED] = flags
+        return redirect("coach:emergency")
+    draft["red_flags"] = flags
+    request.session[DRAFT] = draft
+    if level == "urgent":
+        request.session[REPORTED] = flags
+        return redirect("coach:emergency")
+    return redirect("coach:intake_step", step=2)
+
+
 def _hold_the_plan(request: HttpRequest, flags: list[str]) -> None:
-    """The warning-sign answers take effect at once on a stored profile, so a runner who
-    stops the check-in here does not keep a plan the answers rule out. New answers need a
-    new clearance."""
     user = user_of(request)
     stored = store.profile_of(user)
-    if stored is None:
-        return
-    update = {"red_flags": tuple(flags), "cleared_by_clinician": False, "cleared_on": None}
-    store.save_profile(user, stored.model_copy(update=update))
+    if stored is not None:
+        store.save_profile(user, revoke(stored).model_copy(update={"red_flags": tuple(flags)}))
 
 
-def _finish(request: HttpRequest, draft: dict[str, Any], form: Any) -> HttpResponse:
-    if "pain" not in draft or "red_flags" not in draft:
+def _finish(request: HttpRequest, draft: dict[str, Any], signs: list[str]) -> HttpResponse:
+    if not {"pain", "red_flags", "about"} <= draft.keys():
         messages.info(request, "Let's start the check-in from the beginning.")
         return redirect("coach:intake_step", step=1)
     user = user_of(request)
     old = store.profile_of(user)
-    data = {**draft, **form.about(), "abilities": old.abilities if old else {}}
+    data = {
+        "red_flags": draft["red_flags"],
+        "pain": draft["pain"],
+        **draft["about"],
+        "inflammatory_signs": signs,
+        "abilities": old.abilities if old else {},
+    }
     try:
         profile = validate(Profile, data)
     except InputError as error:
+        form = STEPS[3][0](initial=_initial(request, 3))
         return _page(request, 3, STEPS[3][1], form, status=400, problems=error.lines)
     store.save_profile(user, profile)
     request.session.pop(DRAFT, None)
-    if triage(profile).level != "self_manage":
+    history = store.history_of(user)
+    if triage(profile, history.reports(), today()).level != "self_manage":
         return redirect("coach:see_doctor")
-    ready = next_to_try(profile, store.history_of(user), today()) is None
+    ready = next_to_try(profile, history, today()) is None
     return redirect("coach:plan" if ready else "coach:calibrate")
-
-
-def emergency(request: HttpRequest) -> HttpResponse:
-    return render(request, "coach/emergency.html")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def see_doctor(request: HttpRequest) -> HttpResponse:
-    """The reasons to see a doctor, and the way back once a clinician has cleared you."""
-    user = user_of(request)
-    profile = store.profile_of(user)
-    if profile is None:
-        return redirect("coach:intake")
-    checkins = store.history_of(user).checkins
-    result = triage(profile, checkins)
-    if request.method == "POST" and result.level == "see_doctor":
-        if request.POST.get("cleared") != "yes":
-            messages.error(request, "Tick the box to confirm a clinician has cleared you.")
-            return render(request, "coach/see_doctor.html", {"triage": result}, status=400)
-        store.save_profile(user, clear(profile, checkins, today()))
-        messages.success(request, "Thank you. Your plan is ready; the cautions stay on it.")
-        return redirect("coach:calibrate")
-    if result.level == "self_manage":
-        return redirect("coach:plan")
-    return render(request, "coach/see_doctor.html", {"triage": result})

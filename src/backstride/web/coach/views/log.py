@@ -74,13 +74,7 @@ def morning_checkin(request: HttpRequest) -> HttpResponse:
         return _today_page(request, checkin_form=form, status=400)
     store.add_checkin(user_of(request), form.entry)
     if form.entry.red_flags:
-        # The plan page re-runs the triage with this check-in and says what to do.
-        messages.warning(
-            request,
-            "Check-in saved. You ticked a warning sign: please read what your plan says "
-            "before you train or run.",
-        )
-        return redirect("coach:plan")
+        return _warning_sign_saved(request, "Check-in")
     messages.success(request, "Check-in saved.")
     return redirect("coach:today")
 
@@ -92,8 +86,17 @@ def add_run(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _today_page(request, run_form=form, status=400)
     store.add_run(user_of(request), form.entry)
+    if form.entry.red_flags:
+        return _warning_sign_saved(request, "Run")
     messages.success(request, "Run saved.")
     return redirect("coach:today")
+
+
+def _warning_sign_saved(request: HttpRequest, what: str) -> HttpResponse:
+    """A warning sign leads straight to what to do, the same page wherever it was given;
+    the page says "all clear" and moves on when the triage holds nothing."""
+    messages.warning(request, f"{what} saved, with the warning sign you ticked.")
+    return redirect("coach:see_doctor")
 
 
 @login_required

@@ -7,6 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from backstride.core.catalog import load_catalog, ordered
+from backstride.core.exercise import Exercise
+from backstride.core.links import RunnerView, catalog_links, runner_view
 from backstride.core.vocab import SOURCES
 from backstride.web.coach import store
 from backstride.web.coach.views.common import today, user_of
@@ -35,6 +37,18 @@ def plan(request: HttpRequest) -> HttpResponse:
         "week": [(DAY_NAMES[d.day - 1], d.activities) for d in result.plan.week],
         "changes": list(reversed(result.plan.changes))[:RECENT_CHANGES],
         "dose": {e.id: e.dosage for e in catalog.exercises.values()},
+        # The plan's links are already the ones this runner may follow (core.links).
+        "strength": [
+            (
+                item,
+                [
+                    (k, catalog[v])
+                    for k, v in (("Easier", item.easier), ("Harder", item.harder))
+                    if v
+                ],
+            )
+            for item in result.plan.strength.exercises
+        ],
     }
     return render(request, "coach/plan.html", context)
 
@@ -47,12 +61,29 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 
 def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    """A runner with a profile sees the links they may follow (core drops or moves the ones
+    they are ruled out of); a visitor sees the catalog's links."""
     catalog = load_catalog()
     if exercise_id not in catalog:
         raise Http404("No such exercise")
     exercise = catalog[exercise_id]
-    links = {
-        k: catalog[v] for k, v in (("easier", exercise.easier), ("harder", exercise.harder)) if v
+    view = _runner_view(request, exercise)
+    links = view.links if view else catalog_links(exercise)
+    context = {
+        "exercise": exercise,
+        "links": {k: catalog[v] for k, v in links._asdict().items() if v},
+        "note": view.note if view else None,
+        "ruled_out": view.ruled_out if view else None,
+        "source": SOURCES[exercise.source],
     }
-    context = {"exercise": exercise, "links": links, "source": SOURCES[exercise.source]}
     return render(request, "coach/exercise.html", context)
+
+
+def _runner_view(request: HttpRequest, exercise: Exercise) -> RunnerView | None:
+    if not request.user.is_authenticated:
+        return None
+    user = user_of(request)
+    profile = store.profile_of(user)
+    if profile is None:
+        return None
+    return runner_view(exercise, profile, store.history_of(user), today())

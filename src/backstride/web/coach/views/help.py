@@ -1,0 +1,106 @@
+"""What to do about a warning sign: the same page, with the same steps, whether the sign
+came from the first check-in, a morning check-in or a run; and the way back, a dated
+clearance, where one is allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from backstride.core.clearance import clear, clearable_reasons
+from backstride.core.dates import parse_iso_date
+from backstride.core.errors import InputError
+from backstride.core.signs import STEPS
+from backstride.core.triage import Triage, highest, reason, triage
+from backstride.web.coach import store
+from backstride.web.coach.views.common import today, user_of
+
+REPORTED = "reported_signs"
+DRAFT = "intake"
+
+
+def _numbers(level: str) -> list[tuple[str, str]]:
+    """Tap-to-call links, only for numbers the server was told (no default)."""
+    calls = []
+    if level == "urgent" and settings.URGENT_NUMBER:
+        calls.append(("Call the urgent-care line", settings.URGENT_NUMBER))
+    if level in ("emergency", "urgent") and settings.EMERGENCY_NUMBER:
+        calls.append(("Call the emergency number", settings.EMERGENCY_NUMBER))
+    return calls
+
+
+def _context(request: HttpRequest, result: Triage, **extra: Any) -> dict[str, Any]:
+    draft = request.session.get(DRAFT, {})
+    return {
+        "triage": result,
+        "steps": STEPS.get(result.level, ()),
+        "calls": _numbers(result.level),
+        "go_on": "red_flags" in draft and result.level != "emergency",
+        "from_entries": any("(reported on" in r.message for r in result.reasons),
+        "today": today().isoformat(),
+        **extra,
+    }
+
+
+def emergency(request: HttpRequest) -> HttpResponse:
+    """Right after the first check-in's warning signs: a stored profile's page if there
+    is one, else the signs just answered (nothing is stored for a new runner)."""
+    if request.user.is_authenticated and store.profile_of(user_of(request)) is not None:
+        return redirect("coach:see_doctor")
+    flags = request.session.get(REPORTED, [])
+    reasons = [reason(f) for f in flags if highest([f]) != "self_manage"]
+    level = highest(flags) if reasons else "emergency"
+    result = Triage(level=level, reasons=sorted(reasons, key=lambda r: r.act), cautions=[])
+    return render(request, "coach/help.html", _context(request, result))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def see_doctor(request: HttpRequest) -> HttpResponse:
+    """The plan on hold: why, what to do, and a clearance form where one may lift it."""
+    user = user_of(request)
+    profile = store.profile_of(user)
+    if profile is None:
+        return redirect("coach:intake")
+    reports = store.reports_of(user)
+    result = triage(profile, reports, today())
+    if result.level == "self_manage":
+        return redirect("coach:plan")
+    clearable = clearable_reasons(profile, reports, today()) if result.level != "emergency" else []
+    if request.method == "GET" or not clearable:
+        return render(request, "coach/help.html", _context(request, result, clearable=clearable))
+    try:
+        cleared = clear(
+            profile,
+            reports,
+            on=_seen_on(request.POST.get("on", "")),
+            by=request.POST.get("by", "").strip() or None,
+            covers=request.POST.getlist("covers"),
+            today=today(),
+        )
+    except InputError as error:
+        context = _context(
+            request, result, clearable=clearable, problems=error.lines, posted=request.POST
+        )
+        return render(request, "coach/help.html", context, status=400)
+    store.save_profile(user, cleared)
+    if triage(cleared, reports, today()).level != "self_manage":
+        messages.info(request, "Saved. Some reasons still need a clinician's look.")
+        return redirect("coach:see_doctor")
+    messages.success(request, "Thank you. Your plan is open again; the cautions stay on it.")
+    return redirect("coach:calibrate")
+
+
+def _seen_on(text: str) -> Any:
+    if not text.strip():
+        raise InputError(["clearance.on: give the date you were seen"])
+    try:
+        return parse_iso_date(text.strip())
+    except ValueError as error:
+        raise InputError([f"clearance.on: {error}"]) from None
