@@ -22,9 +22,10 @@ from backstride.core.plan import (
     StrengthItem,
 )
 from backstride.core.profile import Profile
-from backstride.core.progression import Progress, rep_range, replay
+from backstride.core.progression import Progress, replay
 from backstride.core.running import current_pain, running_advice
 from backstride.core.standins import strength_why
+from backstride.core.tracks import rep_range
 from backstride.core.triage import HIGH_PAIN, Triage, caution, triage
 from backstride.core.vocab import (
     EXTRAS_MIN_MINUTES,

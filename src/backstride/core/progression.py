@@ -10,55 +10,26 @@ from dataclasses import dataclass, field, replace
 from backstride.core.catalog import Catalog, load_catalog
 from backstride.core.changes import Change
 from backstride.core.eligibility import Context, companion, painful_moves, select_four
-from backstride.core.exercise import Exercise
 from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.jump_gate import JumpFacts, jump_wait, reopens
 from backstride.core.profile import Profile
-from backstride.core.setbacks import Setback, on_day, the, why_not
+from backstride.core.setbacks import Setback, the, why_not
+from backstride.core.tracks import Track, track_for
 from backstride.core.vocab import (
     ACCEPTABLE_PAIN,
     IMPACT_MAX_PAIN,
-    JUMP_CALM_DAYS,
     LOADED_FLEXION_MAX_PAIN,
-    REPS_MAX,
-    REPS_MIN,
     REPS_STEP,
     SAFE_PAIN,
     ChangeKind,
 )
 
 FLARE_RISE = 2
+JUMPS_OPEN = "your pain and the last 7 days allow jumping"
 BASELINE_CHECKINS = 7
 MASTERY_SESSIONS = 2
 POOR_FORM_SETS = 2
 POOR_FORM_SESSIONS = 2
-
-
-@dataclass
-class Track:
-    """Where one prescribed exercise stands, within its own range of reps."""
-
-    target: int = REPS_MIN
-    low: int = REPS_MIN
-    high: int = REPS_MAX
-    at_max: int = 0
-    poor_streak: int = 0
-
-    def lower(self) -> None:
-        self.target = max(self.low, self.target - REPS_STEP)
-        if self.target < self.high:
-            self.at_max = 0
-
-
-def rep_range(exercise: Exercise) -> tuple[int, int]:
-    """The exercise's own range: 8-12 for the ladder, 5-8 for the jumps (DESIGN v2). The
-    target starts at the bottom, rises by the usual step of 2 (capped at the top: 5, 7, 8
-    for the jumps) and two clean sessions at the top master it."""
-    return (exercise.dosage.reps_min or REPS_MIN, exercise.dosage.reps_max or REPS_MAX)
-
-
-def track_for(exercise: Exercise, mastered: bool) -> Track:
-    low, high = rep_range(exercise)
-    return Track(target=high if mastered else low, low=low, high=high)
 
 
 @dataclass
@@ -165,6 +136,8 @@ class _Replay:
         name = self.name(exercise)
         if exercise in self.mastered:
             return f"{name} stays in your block at {track.target} reps."
+        if replaced is None and self.catalog[exercise].impact:
+            return f"{name} joins your block at {track.target} reps: {JUMPS_OPEN}."
         if replaced is None:
             return f"{name} joins your block at {track.target} reps."
         why = why_not(replaced, self.ctx, self.setbacks, self.mastered, day)
@@ -344,28 +317,16 @@ class _Replay:
         return self.checkins[-1].morning_pain if self.checkins else self.profile.pain.intensity
 
     def jump_wait(self, now: dt.date) -> str | None:
-        """Why jumps wait on `now`, or None when they may go ahead: both the usual pain and
-        the latest morning's at 3 or less, and no flare-up and no run above 5/10 in the last
-        7 days. The last 7 days run from now - 6 to now, today included."""
-        usual, latest = self.typical_pain(), self.latest_pain()
-        if max(usual, latest) > IMPACT_MAX_PAIN:
-            told = f"usually {usual:g}/10, {latest}/10 at the latest check-in"
-            pain = f"{latest}/10" if not self.checkins else f"above 3/10 ({told})"
-            return f"your pain is {pain}, and jumping waits until it is 3 or less"
-        if self.flare_dates and self.recent(self.flare_dates[-1], now):
-            when = on_day(self.flare_dates[-1], now)
-            return f"you had a flare-up on {when}, and jumping waits 7 days after one"
-        if self.painful_runs and self.recent(self.painful_runs[-1][0], now):
-            day, pain_then = self.painful_runs[-1]
-            return (
-                f"a run on {on_day(day, now)} hurt {pain_then}/10, and jumping waits "
-                "7 days after a run above 5/10"
-            )
-        return None
-
-    @staticmethod
-    def recent(day: dt.date, now: dt.date) -> bool:
-        return 0 <= (now - day).days < JUMP_CALM_DAYS
+        return jump_wait(
+            JumpFacts(
+                usual=self.typical_pain(),
+                latest=self.latest_pain(),
+                checked_in=bool(self.checkins),
+                last_flare=self.flare_dates[-1] if self.flare_dates else None,
+                last_painful_run=self.painful_runs[-1] if self.painful_runs else None,
+            ),
+            now,
+        )
 
     def check_gates(self, day: dt.date) -> None:
         self.checked_on = day
@@ -378,11 +339,10 @@ class _Replay:
     def advance(self, now: dt.date) -> None:
         """Time alone reopens the jumps: re-check on the day the last 7-day window closed,
         when that day falls after the last check and by `now`."""
-        last = [d for d in (self.flare_dates[-1:] + [r[0] for r in self.painful_runs[-1:]])]
-        if not last:
-            return
-        opens = max(last) + dt.timedelta(days=JUMP_CALM_DAYS)
-        if self.checked_on < opens <= now:
+        last_flare = self.flare_dates[-1] if self.flare_dates else None
+        last_run = self.painful_runs[-1][0] if self.painful_runs else None
+        opens = reopens(last_flare, last_run)
+        if opens is not None and self.checked_on < opens <= now:
             self.check_gates(opens)
             self.mark(opens)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from backstride.core.catalog import load_catalog
 from backstride.core.history import History
 from backstride.core.profile import Profile
-from backstride.core.progression import rep_range
+from backstride.core.tracks import rep_range
 from backstride.core.vocab import REPS_STEP
 from backstride.reports import data
 from backstride.reports.figure import (
