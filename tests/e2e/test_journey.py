@@ -27,9 +27,29 @@ def sign_up(page: Any, url: str) -> str:
 
 def answer_warning_signs(page: Any, yes: str | None = None) -> None:
     for flag, question in QUESTIONS.items():
-        row = page.get_by_role("radiogroup", name=question)
+        row = page.get_by_role("radiogroup", name=question, exact=True)
         row.get_by_label("Yes" if flag == yes else "No").check()
     page.get_by_role("button", name="Next").click()
+
+
+def calm_check_in(page: Any) -> None:
+    """The first check-in with no warning sign, up to the calibration page."""
+    answer_warning_signs(page)
+    page.get_by_label("Lower back").check()
+    page.locator("input[name=intensity][value='2']").check()
+    page.get_by_label("For how many weeks has it hurt?").fill("2")
+    page.get_by_label("About the same").check()
+    page.locator("input[name=eases_with_rest][value=yes]").check()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Your age").fill("36")
+    page.get_by_label("Intermediate").check()
+    page.get_by_label("About how many km a week?").fill("30")
+    page.get_by_label("Runs a week").fill("3")
+    page.get_by_label("Indoors").check()
+    page.get_by_label("Minutes per session").fill("20")
+    page.locator("input[name=strength_days_per_week][value='3']").check()
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url("**/calibrate/")
 
 
 def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -> None:
@@ -53,8 +73,8 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     page.get_by_label("Mat", exact=True).check()
     page.get_by_label("Indoors").check()
     page.get_by_label("Minutes per session").fill("20")
-    page.get_by_label("Strength days a week").fill("3")
-    page.get_by_role("button", name="See my plan").click()
+    page.locator("input[name=strength_days_per_week][value='3']").check()
+    page.get_by_role("button", name="Next").click()
 
     page.wait_for_url("**/calibrate/")
     shoot(page, "calibrate")
@@ -119,7 +139,66 @@ def test_an_emergency_answer_stops_at_the_emergency_page(page: Any, server_url: 
     page.wait_for_url("**/check-in/1/")
     answer_warning_signs(page, yes="bladder_or_bowel_change")
     page.wait_for_url("**/check-in/emergency/")
-    assert page.get_by_role("heading", name="Get urgent medical help today").is_visible()
+    assert page.get_by_role("heading", name="Get emergency help now").is_visible()
     shoot(page, "emergency")
     page.goto(f"{server_url}/plan/")
     page.wait_for_url("**/check-in/1/")
+
+
+def test_an_emergency_in_a_morning_check_in_shows_the_steps_first_and_holds_the_plan(
+    page: Any, server_url: str
+) -> None:
+    sign_up(page, server_url)
+    page.wait_for_url("**/check-in/1/")
+    calm_check_in(page)
+    page.goto(f"{server_url}/today/")
+    page.locator("input[name=morning_pain][value='4']").check()
+    page.get_by_text("Any warning sign this morning?").click()
+    page.get_by_label(QUESTIONS["legs_giving_way"]).first.check()
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/check-in/see-a-doctor/")
+    heading = page.get_by_role("heading", name="Get emergency help now")
+    steps = page.locator("ol.steps")
+    assert heading.is_visible() and steps.is_visible()
+    # The steps come before the reasons, and both fit in the first screens of a phone.
+    assert steps.bounding_box()["y"] < page.get_by_role("heading", name="Why").bounding_box()["y"]
+    assert "emergency department" in steps.inner_text()
+    assert page.locator("input[name=covers]").count() == 0
+    shoot(page, "emergency-morning")
+    page.emulate_media(color_scheme="dark")
+    shoot(page, "emergency-morning-dark")
+    page.emulate_media(color_scheme="light")
+    for held in ("plan", "session", "calibrate"):
+        page.goto(f"{server_url}/{held}/")
+        page.wait_for_url("**/check-in/see-a-doctor/")
+    # Answered by mistake: deleting the entry opens the plan again.
+    page.goto(f"{server_url}/history/")
+    page.locator("a[href*='/history/checkin/'][href$='/delete/']").first.click()
+    page.get_by_role("button", name="Delete it").click()
+    page.wait_for_url("**/history/")
+    page.goto(f"{server_url}/plan/")
+    assert page.get_by_role("heading", name="My plan").is_visible()
+
+
+def test_an_urgent_sign_offers_a_dated_clearance(page: Any, server_url: str) -> None:
+    sign_up(page, server_url)
+    page.wait_for_url("**/check-in/1/")
+    calm_check_in(page)
+    page.goto(f"{server_url}/today/")
+    page.locator("input[name=morning_pain][value='3']").check()
+    page.get_by_text("Any warning sign this morning?").click()
+    page.get_by_label(QUESTIONS["fever_or_unwell"]).first.check()
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/check-in/see-a-doctor/")
+    assert page.get_by_role("heading", name="Get medical advice today").is_visible()
+    shoot(page, "urgent")
+    page.emulate_media(color_scheme="dark")
+    shoot(page, "urgent-dark")
+    page.emulate_media(color_scheme="light")
+    page.get_by_label("The day you were seen").fill(dt.date.today().isoformat())
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_selector("text=tick each reason")
+    page.get_by_label("The day you were seen").fill(dt.date.today().isoformat())
+    page.locator("input[name=covers]").first.check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url("**/calibrate/")
