@@ -360,3 +360,21 @@ def test_the_installed_command_exits_zero_on_success_and_shows_help_without_argu
     assert shown.returncode == 0 and "Dead bug" in shown.stdout
     bare = subprocess.run([BACKSTRIDE], capture_output=True, text=True, check=False)
     assert bare.returncode == 2 and "Usage: backstride" in bare.stdout + bare.stderr
+
+
+@pytest.mark.parametrize(
+    ("clearance", "problem"),
+    [
+        ({"on": "2026-11-10", "covers": ["saddle_numbness"]}, "emergency sign"),
+        ({"on": "2026-11-10", "covers": ["night_pain"], "when": "x"}, "not a known field"),
+        ({"on": "2026-11-22", "covers": ["night_pain"]}, "after today"),
+    ],
+)
+def test_a_bad_clearance_exits_two_naming_it(
+    tmp_path: Path, clearance: dict[str, object], problem: str
+) -> None:
+    path = write(tmp_path, "p.json", profile_data(clearance=clearance))
+    result = invoke("plan", "--profile", path, "--today", "2026-11-21")
+    assert result.exit_code == 2
+    assert "clearance" in result.stderr and problem in result.stderr
+    assert "Traceback" not in result.stderr

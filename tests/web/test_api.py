@@ -434,6 +434,64 @@ def test_a_see_doctor_sign_gives_no_plan_until_a_clinician_clears_it() -> None:
     assert cleared.json()["plan"] is not None
 
 
+def test_triage_v2_reasons_say_how_soon_and_referrals_keep_the_plan() -> None:
+    flags = ["fever_or_unwell", "cancer_history"]
+    body = call("POST", "/api/v1/triage", {"profile": profile_data(red_flags=flags)}).json()
+    assert body["level"] == "urgent"
+    assert [(r["code"], r["level"], r["act"]) for r in body["reasons"]] == [
+        ("fever_or_unwell", "urgent", "today"),
+        ("cancer_history", "see_doctor", "soon"),
+    ]
+    lasting = profile_data(pain={"weeks": 8, "trend": "same"})
+    plan = call("POST", "/api/v1/plan", {"profile": lasting, "today": "2026-11-21"}).json()
+    assert plan["triage"]["level"] == "self_manage" and plan["plan"] is not None
+    assert {"code": "persistent_pain", "referral": True}.items() <= plan["triage"]["cautions"][
+        0
+    ].items()
+
+
+def test_a_dated_clearance_lifts_what_it_covers_and_a_later_sign_holds_again() -> None:
+    clearance = {"on": "2026-11-10", "by": "Dr Rao", "covers": ["fever_or_unwell"]}
+    profile = profile_data(red_flags=["fever_or_unwell"], clearance=clearance)
+    before = {
+        "checkins": [{"date": "2026-11-09", "morning_pain": 2, "red_flags": ["fever_or_unwell"]}]
+    }
+    after = {
+        "runs": [{"date": "2026-11-12", "km": 5, "minutes": 30, "red_flags": ["fever_or_unwell"]}]
+    }
+    for history, level in ((before, "self_manage"), (after, "urgent")):
+        given = {"profile": profile, "history": history, "today": "2026-11-21"}
+        assert call("POST", "/api/v1/triage", given).json()["level"] == level
+
+
+@pytest.mark.parametrize(
+    ("clearance", "problem"),
+    [
+        ({"on": "2026-11-10", "covers": ["saddle_numbness"]}, "emergency sign"),
+        ({"on": "2026-11-10", "covers": ["feeling_odd"]}, "unknown reason code"),
+        ({"on": "2026-11-10", "covers": []}, "at least 1"),
+        ({"on": "2026-11-10", "covers": ["night_pain"], "who": "x"}, "not a known field"),
+        ({"on": "2026-11-22", "covers": ["night_pain"]}, "after today"),
+    ],
+)
+def test_a_bad_clearance_is_a_422_naming_it(clearance: dict[str, Any], problem: str) -> None:
+    given = {"profile": profile_data(clearance=clearance), "today": "2026-11-21"}
+    for path in ("/api/v1/triage", "/api/v1/plan"):
+        answer = call("POST", path, given)
+        assert answer.status_code == 422
+        detail = answer.json()["detail"]
+        assert any("clearance" in d["field"] and problem in d["message"] for d in detail), detail
+
+
+def test_a_profile_with_a_clearance_after_today_is_not_stored() -> None:
+    token = new_token()
+    future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    profile = profile_data(clearance={"on": future, "covers": ["night_pain"]})
+    answer = call("PUT", "/api/v1/me/profile", profile, token=token)
+    assert answer.status_code == 422 and "after today" in answer.json()["detail"][0]["message"]
+    assert call("GET", "/api/v1/me/profile", token=token).status_code == 404
+
+
 @pytest.mark.parametrize("path", ["/api/v1/triage", "/api/v1/plan"])
 def test_engine_endpoints_name_the_bad_field(path: str) -> None:
     bad = {"profile": profile_data(pain={"intensity": 11}), "today": "2026-02-30"}

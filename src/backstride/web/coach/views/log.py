@@ -96,6 +96,7 @@ def _warning_sign_saved(request: HttpRequest, what: str) -> HttpResponse:
     """A warning sign leads straight to what to do, the same page wherever it was given;
     the page says "all clear" and moves on when the triage holds nothing."""
     messages.warning(request, f"{what} saved, with the warning sign you ticked.")
+    # An edit may keep a sign that no longer holds anything; then the page moves on.
     return redirect("coach:see_doctor")
 
 
@@ -164,6 +165,8 @@ def _edit(
         context = {"form": form, "row": row, "problems": error_summary(form)}
         return render(request, template, context, status=400)
     save(row, form.entry)
+    if getattr(form.entry, "red_flags", ()):
+        return _warning_sign_saved(request, "Changes")
     messages.success(request, "Changes saved.")
     return redirect("coach:history")
 
