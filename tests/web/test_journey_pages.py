@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from backstride.core.questions import WARNING_SIGNS
-from backstride.core.vocab import RED_FLAGS
+from backstride.core.vocab import INFLAMMATORY_SIGNS, RED_FLAGS
 from backstride.web.coach import models as m
 from backstride.web.coach import store
 from tests.web.helpers import runner, runner_without_profile
@@ -339,3 +339,33 @@ def test_a_see_doctor_answer_holds_the_plan_even_if_the_check_in_stops_there() -
     assert client.get("/plan/").status_code == 200
     client.post("/check-in/1/", {**ALL_NO, "fever_or_unwell": "yes"})
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
+
+
+def test_the_inflammatory_questions_follow_only_long_pain_that_began_before_45() -> None:
+    client, user = runner_without_profile()
+    client.post("/check-in/1/", ALL_NO)
+    client.post("/check-in/2/", {**PAIN, "weeks": "20", "trend": "better"})
+    assert client.post("/check-in/3/", ABOUT)["Location"] == "/check-in/4/"
+    page = client.get("/check-in/4/").content.decode()
+    assert "Did this back pain first start before you were 35?" in page
+    assert store.profile_of(user) is None
+    signs = {s: "yes" for s in INFLAMMATORY_SIGNS[:4]} | {s: "no" for s in INFLAMMATORY_SIGNS[4:]}
+    assert client.post("/check-in/4/", signs)["Location"] == "/calibrate/"
+    profile = store.profile_of(user)
+    assert profile is not None and profile.inflammatory_signs == INFLAMMATORY_SIGNS[:4]
+    other, _ = runner_without_profile()
+    other.post("/check-in/1/", ALL_NO)
+    other.post("/check-in/2/", {**PAIN, "weeks": "20", "trend": "better"})
+    assert other.post("/check-in/3/", {**ABOUT, "age": "60"})["Location"] == "/calibrate/"
+    assert other.get("/check-in/4/")["Location"] == "/check-in/3/"
+
+
+def test_a_fall_at_seventy_found_only_once_the_age_is_known_holds_the_plan() -> None:
+    client, _ = runner_without_profile()
+    client.post("/check-in/1/", {**ALL_NO, "minor_fall_or_strain": "yes"})
+    client.post("/check-in/2/", PAIN)
+    assert (
+        client.post("/check-in/3/", {**ABOUT, "age": "70"})["Location"] == "/check-in/see-a-doctor/"
+    )
+    page = client.get("/check-in/see-a-doctor/").content.decode()
+    assert "Get medical advice today" in page and "fracture" in page

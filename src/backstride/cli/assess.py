@@ -8,7 +8,7 @@ from backstride.cli.output import print_json
 from backstride.cli.sources import read_inputs, read_text
 from backstride.core.inputs import profile_from_json
 from backstride.core.programme import build_programme
-from backstride.core.triage import triage
+from backstride.core.triage import check_clearance_date, triage
 
 
 def triage_command(profile_file: str, as_json: bool) -> None:
@@ -24,6 +24,7 @@ def triage_command(profile_file: str, as_json: bool) -> None:
 
 def plan_command(profile_file: str, history_file: str | None, today: str, as_json: bool) -> None:
     profile, history, day = read_inputs(profile_file, history_file, today)
+    check_clearance_date(profile, day)
     result = build_programme(profile, history, day)
     if as_json:
         print_json(result.model_dump(mode="json"))

@@ -54,7 +54,7 @@ def build_programme(profile: Profile, history: History, today: dt.date) -> PlanR
     order of the history."""
     past = history.until(today)
     # A warning sign counts whatever the date on its entry, even one dated ahead.
-    result = triage(profile, history.reports(), today)
+    result = triage(profile, history.reports())
     if not result.allows_plan:
         return PlanResult(triage=result, plan=None)
     progress = replay(profile, past, today)

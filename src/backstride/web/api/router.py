@@ -17,7 +17,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from backstride.core.errors import InputError, field_path, has_item_errors, problem
 from backstride.core.plan import PlanResult
 from backstride.core.programme import build_programme
-from backstride.core.triage import Triage, triage
+from backstride.core.triage import Triage, check_clearance_date, triage
 from backstride.web.accounts.models import ApiToken, token_digest
 from backstride.web.accounts.service import create_account
 from backstride.web.api import calendar, me, runs_import
@@ -117,7 +117,9 @@ def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
 @api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])
 def plan_endpoint(request: HttpRequest, payload: PlanRequest) -> PlanResult:
     """The programme for a profile and history, as `backstride plan --json` gives it."""
-    return build_programme(payload.profile, payload.history, payload.today or dt.date.today())
+    today = payload.today or dt.date.today()
+    check_clearance_date(payload.profile, today)
+    return build_programme(payload.profile, payload.history, today)
 
 
 @api.post("/auth/signup", response={201: Account, 422: FieldErrors}, tags=["accounts"])
