@@ -272,3 +272,73 @@ def test_missing_kit_is_named_with_the_right_article() -> None:
     assert result.plan is not None
     reasons = {x.exercise: x.reason for x in result.plan.left_out}
     assert reasons["ball_pike"] == "it needs an exercise ball"
+
+
+LOADED = {"ball_pike", "bicycle_crunch"}
+
+
+def _extras_and_left_out(
+    h: History | None = None, **profile: Any
+) -> tuple[set[str], dict[str, Any]]:
+    result = build_programme(
+        make_profile(minutes_per_session=45, equipment=["exercise_ball", "loop_band"], **profile),
+        h or history(),
+        TODAY,
+    )
+    assert result.plan is not None
+    return {e.id for e in result.plan.extras}, {x.exercise: x for x in result.plan.left_out}
+
+
+@pytest.mark.parametrize(("intensity", "allowed"), [(3, True), (4, False)])
+def test_extras_that_load_bending_or_twisting_wait_for_pain_of_three_or_less(
+    intensity: int, allowed: bool
+) -> None:
+    extras, left_out = _extras_and_left_out(pain={"intensity": intensity})
+    assert LOADED & extras == (LOADED if allowed else set())
+    # The extras that keep the spine still stay either way.
+    assert {"band_bird_dog", "side_plank_hip_abduction", "single_leg_t_balance"} <= extras
+    if not allowed:
+        for exercise in LOADED:
+            assert left_out[exercise].code == "loaded_flexion_while_sore"
+            assert "3/10 or less" in left_out[exercise].reason
+
+
+def test_the_loaded_extras_follow_the_latest_morning_not_the_profile() -> None:
+    from tests.factories import checkin, day
+
+    calmer = history(checkins=[checkin(day(-1), 2)])
+    assert LOADED & _extras_and_left_out(calmer, pain={"intensity": 6})[0] == LOADED
+    sorer = history(checkins=[checkin(day(-2), 1), checkin(day(-1), 4)])
+    assert not LOADED & _extras_and_left_out(sorer, pain={"intensity": 1})[0]
+
+
+def test_bending_forward_rules_out_the_two_rotation_drills_and_keeps_cat_cow() -> None:
+    plan = plan_for(pain={"worse_with": ["bending_forward"]}, minutes_per_session=45)
+    mobility = {e.id: e for e in plan.mobility.exercises}
+    assert not {"frog_rotation", "flexion_rotation"} & set(mobility)
+    assert "cobra" in mobility
+    assert mobility["cat_cow"].note is not None and "arching half" in mobility["cat_cow"].note
+
+
+def test_cat_cow_stays_for_bending_backward_with_its_one_direction_note() -> None:
+    plan = plan_for(pain={"worse_with": ["bending_backward"]})
+    cat_cow = next(e for e in plan.mobility.exercises if e.id == "cat_cow")
+    assert cat_cow.note is not None and "rounding half" in cat_cow.note
+    assert next(e for e in plan_for().mobility.exercises if e.id == "cat_cow").note is None
+
+
+def test_the_overhead_pull_stays_an_extra_when_bending_backward_hurts() -> None:
+    plan = plan_for(
+        pain={"worse_with": ["bending_backward"]}, minutes_per_session=45, equipment=["dumbbell"]
+    )
+    pull = next(e for e in plan.extras if e.id == "overhead_pull")
+    assert pull.note is not None and "low back stays on the floor" in pull.note
+
+
+def test_the_balance_and_reach_goes_to_the_knee_in_the_plan_when_bending_forward_hurts() -> None:
+    sore = {e.id: e for e in plan_for(pain={"worse_with": ["bending_forward"]}).strength.exercises}
+    note = sore["single_leg_balance_reach"].note
+    assert note is not None and "only as far as your knee" in note
+    assert all(e.note is None for e in plan_for().strength.exercises)
+    twisting = plan_for(pain={"worse_with": ["twisting"]}).strength.exercises
+    assert all(e.note is None for e in twisting)

@@ -10,9 +10,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from backstride.core.catalog import load_catalog
+from backstride.core.eligibility import exclusion
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
+from backstride.core.progression import replay
 from backstride.core.vocab import (
     EMERGENCY_FLAGS,
     EQUIPMENT,
@@ -21,7 +23,7 @@ from backstride.core.vocab import (
     TIMINGS,
     WORSE_WITH,
 )
-from tests.factories import TODAY, reach_the_jumps
+from tests.factories import TODAY, make_profile, reach_the_jumps
 
 IDS = sorted(load_catalog().exercises)
 STRENGTH_IDS = [e.id for e in load_catalog().exercises.values() if e.kind == "strength"]
@@ -175,8 +177,9 @@ def test_strength_dosage_stays_in_range(profile: Profile, history: History) -> N
     assert 1 <= strength.days_per_week <= 3
     assert len({e.id for e in strength.exercises}) == len(strength.exercises)
     for item in strength.exercises:
-        assert item.sets == 3 and (item.reps_min, item.reps_max) == (8, 12)
-        assert 8 <= item.target_reps <= 12
+        jump = load_catalog()[item.id].impact
+        assert item.sets == 3 and (item.reps_min, item.reps_max) == ((5, 8) if jump else (8, 12))
+        assert item.reps_min <= item.target_reps <= item.reps_max
 
 
 # Profiles that reach the top of the ladder, so that the jump squats are in play.
@@ -212,3 +215,98 @@ def test_history_order_does_not_matter(profile: Profile, history: History, rnd: 
         runs=shuffled(history.runs),
     )
     assert build_programme(profile, mixed, TODAY) == build_programme(profile, history, TODAY)
+
+
+def links_shown(result: Any) -> list[str]:
+    return [link for e in result.plan.strength.exercises for link in (e.easier, e.harder) if link]
+
+
+def easier_chain(exercise_id: str) -> list[str]:
+    catalog, chain = load_catalog(), []
+    link = catalog[exercise_id].easier
+    while link is not None:
+        chain.append(link)
+        link = catalog[link].easier
+    return chain
+
+
+@given(profiles(flags=st.just([])), histories)
+def test_no_plan_shows_an_excluded_exercise_as_an_item_or_a_link(
+    profile: Profile, history: History
+) -> None:
+    result = build_programme(profile, history, TODAY)
+    if result.plan is None:
+        return
+    catalog = load_catalog()
+    ctx = replay(profile, history.until(TODAY), TODAY).ctx
+    moves = set(profile.pain.worse_with) & set(MOVEMENTS)
+    hurt = {s.exercise for x in history.sessions if x.date <= TODAY for s in x.sets if s.pain > 5}
+    marked = {e for e, a in profile.abilities.items() if a == "painful"}
+    event("links shown" if links_shown(result) else "no links")
+    for exercise_id in prescribed(result) + links_shown(result):
+        exercise = catalog[exercise_id]
+        assert exclusion(exercise, ctx) is None, exercise_id
+        # The same rules checked without core's help:
+        assert not set(exercise.avoid_when) & moves, exercise_id
+        assert set(exercise.equipment) <= set(profile.equipment), exercise_id
+        assert exercise_id not in hurt | marked, exercise_id
+    for item in result.plan.strength.exercises:
+        # Links stay on the exercise's own chain: never a neighbouring rank.
+        assert item.harder in (None, catalog[item.id].harder)
+        assert item.easier is None or item.easier in easier_chain(item.id)
+
+
+# Histories of the last ten days: sessions, each followed by a morning that may be a
+# flare-up, and runs that may hurt, so that the jump gate's calendar is what decides.
+recent = st.integers(-9, 0).map(lambda n: TODAY + dt.timedelta(days=n))
+
+
+@st.composite
+def calm_histories(draw: Any) -> History:
+    mornings = draw(st.lists(st.tuples(recent, st.integers(0, 5)), max_size=6))
+    sessions = [
+        Session(
+            date=when - dt.timedelta(days=1),
+            sets=tuple(SetLog(exercise="v_up", reps=8, pain=0, form="good") for _ in range(3)),
+        )
+        for when, _ in mornings
+    ]
+    checkins = [Checkin(date=when, morning_pain=pain) for when, pain in mornings]
+    pain = st.none() | st.integers(0, 8)
+    runs = draw(
+        st.lists(
+            st.builds(Run, date=recent, km=st.just(5.0), minutes=st.just(30.0), pain_during=pain),
+            max_size=3,
+        )
+    )
+    return History(sessions=tuple(sessions), checkins=tuple(checkins), runs=tuple(runs))
+
+
+# Calm runners at the top of the ladder, indoors or out, beside the fully random ones.
+calm_jumpers = st.builds(
+    lambda pain, setting: make_profile(
+        abilities=reach_the_jumps(), pain={"intensity": pain}, setting=setting
+    ),
+    st.integers(0, 3),
+    st.sampled_from(["indoor", "outdoor"]),
+)
+
+
+@given(
+    calm_jumpers | profiles(flags=st.just([]), abilities=st.just(reach_the_jumps())),
+    calm_histories() | histories,
+)
+def test_jumps_never_within_seven_days_of_a_flare_up_or_a_run_above_five(
+    profile: Profile, history: History
+) -> None:
+    result = build_programme(profile, history, TODAY)
+    if result.plan is None:
+        return
+    jumping = any(load_catalog()[e].impact for e in prescribed(result))
+    event("jump squats prescribed" if jumping else "no jump squats")
+    if not jumping:
+        return
+    past = history.until(TODAY)
+    week = {TODAY - dt.timedelta(days=n) for n in range(7)}  # today and the six days before
+    assert not week & set(replay(profile, past, TODAY).flare_dates)
+    assert not any(r.date in week and (r.worst_pain or 0) > 5 for r in past.runs)

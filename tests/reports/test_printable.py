@@ -16,6 +16,7 @@ from backstride.cli.printing import render_html
 from backstride.core.catalog import load_catalog
 from backstride.core.history import History
 from backstride.core.programme import build_programme
+from backstride.core.signs import REASON_MESSAGES
 from backstride.reports import printable
 from backstride.reports.printable import PdfUnavailable, html_to_pdf, printable_context
 from tests.factories import TODAY, make_profile
@@ -47,8 +48,9 @@ def test_the_page_holds_mobility_running_advice_and_warning_signs() -> None:
     assert "Mobility and flexibility" in html and "Cat-cow" in html
     assert "Running: easy only" in html
     assert "Warning signs" in html
-    assert "Numbness between the legs or around the seat area." in html
-    assert "The pain does not ease when you rest." in html
+    for code in ("saddle_numbness", "fever_or_unwell", "pain_not_easing_with_rest"):
+        assert REASON_MESSAGES[code] in html
+    assert html.index("Call the emergency number now") < html.index("Get medical advice today")
 
 
 def test_print_css_sets_the_page_and_hides_the_buttons() -> None:

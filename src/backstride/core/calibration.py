@@ -15,7 +15,7 @@ from backstride.core.vocab import ACTIVE_STRENGTH
 def _context(profile: Profile, history: History, today: dt.date) -> Context:
     """What rules exercises out today (painful movements, kit, jumping with pain, sets that
     hurt above 5 in the history); the answers themselves are judged one by one here."""
-    return replace(replay(profile, history.until(today)).ctx, abilities={})
+    return replace(replay(profile, history.until(today), today).ctx, abilities={})
 
 
 def next_to_try(

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from backstride.core.catalog import load_catalog, ordered
 from backstride.core.exercise import Exercise
 from backstride.core.links import RunnerView, catalog_links, runner_view
+from backstride.core.plan import StrengthItem
 from backstride.core.vocab import SOURCES
 from backstride.web.coach import store
 from backstride.web.coach.views.common import today, user_of
@@ -37,20 +38,16 @@ def plan(request: HttpRequest) -> HttpResponse:
         "week": [(DAY_NAMES[d.day - 1], d.activities) for d in result.plan.week],
         "changes": list(reversed(result.plan.changes))[:RECENT_CHANGES],
         "dose": {e.id: e.dosage for e in catalog.exercises.values()},
-        # The plan's links are already the ones this runner may follow (core.links).
-        "strength": [
-            (
-                item,
-                [
-                    (k, catalog[v])
-                    for k, v in (("Easier", item.easier), ("Harder", item.harder))
-                    if v
-                ],
-            )
-            for item in result.plan.strength.exercises
-        ],
+        "strength": [(item, _item_links(item)) for item in result.plan.strength.exercises],
     }
     return render(request, "coach/plan.html", context)
+
+
+def _item_links(item: StrengthItem) -> list[tuple[str, Exercise]]:
+    """The plan's links are already the ones this runner may follow (core.links)."""
+    catalog = load_catalog()
+    pairs = (("Easier", item.easier), ("Harder", item.harder))
+    return [(label, catalog[link]) for label, link in pairs if link]
 
 
 def exercise_list(request: HttpRequest) -> HttpResponse:
