@@ -113,3 +113,9 @@ def test_missing_pango_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_the_pdf_is_a_pdf() -> None:
     assert html_to_pdf(page()).startswith(b"%PDF-")
+
+
+def test_the_page_says_how_to_adapt_an_exercise_to_a_movement_that_hurts() -> None:
+    html = page(pain={"worse_with": ["bending_forward"]})
+    assert "For you:" in html and "only as far as your knee" in html
+    assert "For you:" not in page()

@@ -24,8 +24,10 @@ LEVELS = {
     "self_manage": ("Safe to self-manage, with the cautions below", "bold green"),
 }
 NOT_A_DIAGNOSIS = (
-    "backstride is a coach, not a diagnosis. Stop and see a doctor if you feel unwell, if "
-    "pain spreads into a leg with numbness or tingling, or if it does not ease with rest."
+    "backstride is a coach, not a diagnosis. Call the emergency number for numbness where "
+    "you would sit on a saddle, new bladder, bowel or sexual trouble, or symptoms in both "
+    "legs; get advice today for a fever or a weak leg; see a doctor if pain spreads into a "
+    "leg with numbness or tingling, or if it does not ease with rest."
 )
 
 

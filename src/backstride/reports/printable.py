@@ -80,6 +80,7 @@ def _plan(plan: Plan) -> dict[str, Any]:
             "name": item.name,
             "dose": strength_dose(item),
             "why": item.why,
+            "note": item.note or "",
             "steps": list(catalog[item.id].steps),
             "cues": list(catalog[item.id].cues[:CUES_SHOWN]),
         }
@@ -94,7 +95,9 @@ def _plan(plan: Plan) -> dict[str, Any]:
         # Four exercises print side by side on one row; five or more, three to a row.
         "four_across": len(strength) == 4,
         "mobility_when": plan.mobility.when,
-        "mobility": [{"name": e.name, "dose": dose(e)} for e in plan.mobility.exercises],
+        "mobility": [
+            {"name": e.name, "dose": dose(e), "note": e.note or ""} for e in plan.mobility.exercises
+        ],
         "extras": [{"name": e.name, "dose": dose(e)} for e in plan.extras],
         "running_mode": plan.running.mode.replace("_", " "),
         "running_advice": list(plan.running.advice),
