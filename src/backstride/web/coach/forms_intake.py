@@ -17,7 +17,13 @@ from backstride.core.questions import (
 
 YES_NO = [("no", "No"), ("yes", "Yes")]
 ANSWER_YES_OR_NO = "Please answer yes or no."
-SCALE_SPAN = 10  # whole-number questions with at most 11 answers are a row of buttons
+SCALE_SPAN = 10
+GROUP_HEADINGS = {
+    "emergency": "Signs that need emergency care",
+    "urgent": "Signs that need advice today",
+    "see_doctor": "Signs to see a doctor about",
+    "self_manage": "How it began",
+}  # whole-number questions with at most 11 answers are a row of buttons
 
 
 def field_name(question: Question) -> str:
@@ -79,6 +85,13 @@ class QuestionsForm(forms.Form):
             head, _, tail = q.code.rpartition(".")
             (out.setdefault(head, {}) if head else out)[tail] = value
         return out
+
+    def grouped(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The fields under a heading per level, in the order asked (emergency first)."""
+        groups: dict[str, list[forms.BoundField]] = {}
+        for q in self.questions:
+            groups.setdefault(GROUP_HEADINGS[q.level], []).append(self[field_name(q)])
+        return list(groups.items())
 
     def ticked(self) -> list[str]:
         """The codes of the yes/no questions answered yes."""
