@@ -55,6 +55,8 @@ def import_file(user: User, name: str, data: bytes) -> FileOutcome:
 def _store(user: User, result: FileResult, run: Run) -> FileOutcome:
     name = result.name
     with transaction.atomic():
+        # The same file sent twice at once: the second waits here, then finds the first.
+        store.lock_runner(user)
         twin = _stored_twin(user, run)
         if twin is not None:
             when = f"{twin.date.day} {twin.date:%B %Y}"

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import datetime as dt
 import functools
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from backstride.core.history import (
-    SAME_RUN_SECONDS,
     Checkin,
     History,
     Run,
     Session,
     SetLog,
-    same_run,
 )
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
+from backstride.core.session_flow import is_new_set
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 
@@ -64,19 +62,39 @@ def run_model(row: m.Run) -> Run:
 
 def history_of(user: User) -> History:
     """Stored rows were validated on the way in, so they are rebuilt without re-checking;
-    plain value queries keep this cheap, as every plan request replays the whole history."""
+    plain value queries keep this cheap, as every plan request replays the whole history.
+    Sessions come with their sets in one query, so a set saved meanwhile cannot find its
+    session missing; on PostgreSQL the whole read is one snapshot (repeatable read)."""
+    with _snapshot():
+        return _read_history(user)
+
+
+@contextlib.contextmanager
+def _snapshot() -> Iterator[None]:
+    """One snapshot for several queries. SQLite in WAL mode gives each query its own, and
+    a transaction here would take its write lock (IMMEDIATE mode), so only PostgreSQL
+    reads in a repeatable-read transaction, and only when not inside one already."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
+def _read_history(user: User) -> History:
     # Oldest first, then in the order stored: an export imported elsewhere exports the same.
-    days = dict(
-        m.TrainingSession.objects.filter(user=user).order_by("date", "id").values_list("id", "date")
-    )
-    sets: dict[int, list[SetLog]] = {session_id: [] for session_id in days}
     rows = (
         m.SetEntry.objects.filter(session__user=user)
-        .order_by("session_id", "id")
-        .values_list("session_id", "exercise", "reps", "pain", "form")
+        .order_by("session__date", "session_id", "id")
+        .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
     )
-    for session_id, exercise, reps, pain, form in rows:
-        sets[session_id].append(_set_log(exercise, reps, pain, form))
+    days: dict[int, dt.date] = {}
+    sets: dict[int, list[SetLog]] = {}
+    for session_id, day, exercise, reps, pain, form in rows:
+        days[session_id] = day
+        sets.setdefault(session_id, []).append(_set_log(exercise, reps, pain, form))
     checkins = (
         m.Checkin.objects.filter(user=user)
         .order_by("date", "id")
@@ -91,9 +109,7 @@ def history_of(user: User) -> History:
     )
     return History.model_construct(
         sessions=tuple(
-            Session.model_construct(date=days[i], sets=tuple(group))
-            for i, group in sets.items()
-            if group
+            Session.model_construct(date=days[i], sets=tuple(group)) for i, group in sets.items()
         ),
         checkins=tuple(
             Checkin.model_construct(date=d, morning_pain=p, red_flags=tuple(f))
@@ -143,19 +159,33 @@ def add_session(user: User, session: Session) -> m.TrainingSession:
     return row
 
 
-def add_set(user: User, day: dt.date, set_log: SetLog) -> m.SetEntry:
-    """Append one set to the runner's session of that day, starting it if needed."""
+def lock_runner(user: User) -> None:
+    """Inside a transaction: wait for, then hold, this runner's write lock, so a check
+    before a write (is this set or run already stored?) still holds when the write lands.
+    PostgreSQL locks the account's row; SQLite's IMMEDIATE transactions already take the
+    database's one write lock at their start."""
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+
+
+def add_set_once(user: User, day: dt.date, set_log: SetLog, set_number: int | None) -> bool:
+    """Append one set to the runner's session of that day, starting it if needed; a set
+    number already saved for the exercise (a retry, or the same tap sent twice at once) is
+    not stored again. True when the set was stored."""
     with transaction.atomic():
+        lock_runner(user)
+        if not is_new_set(set_log, set_number, sets_on(user, day)):
+            return False
         row = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id").first()
         if row is None:
             row = m.TrainingSession.objects.create(user=user, date=day)
-        return m.SetEntry.objects.create(
+        m.SetEntry.objects.create(
             session=row,
             exercise=set_log.exercise,
             reps=set_log.reps,
             pain=set_log.pain,
             form=set_log.form,
         )
+    return True
 
 
 def add_checkin(user: User, checkin: Checkin) -> m.Checkin:
@@ -167,9 +197,10 @@ def add_checkin(user: User, checkin: Checkin) -> m.Checkin:
     )
 
 
-def add_run(user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
-    """Store a run; `asks_for_pain` marks an imported run whose pain is still to be asked."""
-    return m.Run.objects.create(
+def run_row(user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
+    """A run as an unsaved row; `asks_for_pain` marks an imported run whose pain is still
+    to be asked."""
+    return m.Run(
         user=user,
         date=run.date,
         km=run.km,
@@ -181,6 +212,12 @@ def add_run(user: User, run: Run, source: str = "", asks_for_pain: bool = False)
         source=source,
         asks_for_pain=asks_for_pain,
     )
+
+
+def add_run(user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
+    row = run_row(user, run, source, asks_for_pain)
+    row.save()
+    return row
 
 
 def session_json(row: m.TrainingSession) -> dict[str, Any]:
@@ -205,84 +242,11 @@ def export(user: User) -> dict[str, Any]:
     }
 
 
-def _session_key(s: Session) -> tuple[Any, ...]:
-    return (s.date, tuple(sorted((x.exercise, x.reps, x.pain, x.form) for x in s.sets)))
-
-
-def _run_key(r: Run) -> tuple[Any, ...]:
-    minutes = None if r.minutes is None else round(r.minutes, 2)
-    return (r.date, round(r.km, 3), minutes, r.started_at, r.red_flags)
-
-
 def import_data(user: User, profile: Profile | None, history: History) -> dict[str, int]:
-    """Set the profile and add the history items not stored yet; never delete anything.
-    Entries are matched one for one, so two identical check-ins (or untimed runs, or
-    sessions) in a file are both kept, and importing the same file again adds nothing.
-    A timed run is one run with any stored record of it (DESIGN 5: the same run from two
-    files)."""
-    current = history_of(user)
-    have_sessions = Counter(_session_key(s) for s in current.sessions)
-    have_checkins = Counter(_checkin_key(c) for c in current.checkins)
-    have_runs = Counter(_run_key(r) for r in current.runs if r.started_at is None)
-    timed_runs = _TimedRuns(r for r in current.runs if r.started_at is not None)
-    added = {"sessions": 0, "checkins": 0, "runs": 0}
-    with transaction.atomic():
-        if profile is not None:
-            save_profile(user, profile)
-        for s in history.sessions:
-            if not _take(have_sessions, _session_key(s)):
-                add_session(user, s)
-                added["sessions"] += 1
-        for c in history.checkins:
-            if not _take(have_checkins, _checkin_key(c)):
-                add_checkin(user, c)
-                added["checkins"] += 1
-        for r in history.runs:
-            if r.started_at is not None:
-                if timed_runs.holds(r):
-                    continue
-                timed_runs.add(r)
-            elif _take(have_runs, _run_key(r)):
-                continue
-            add_run(user, r)
-            added["runs"] += 1
-    return added
+    """See `importing.import_data`; kept here so callers find every write in one place."""
+    from backstride.web.coach.importing import import_data as add_new
 
-
-class _TimedRuns:
-    """Timed runs by start, so a new one is compared with its neighbours within a minute
-    only: comparing each with all made a large import hold the database for minutes."""
-
-    def __init__(self, runs: Iterable[Run]) -> None:
-        self.starts: list[dt.datetime] = []
-        self.runs: list[Run] = []
-        for run in runs:
-            self.add(run)
-
-    def add(self, run: Run) -> None:
-        assert run.started_at is not None
-        at = bisect.bisect(self.starts, run.started_at)
-        self.starts.insert(at, run.started_at)
-        self.runs.insert(at, run)
-
-    def holds(self, run: Run) -> bool:
-        assert run.started_at is not None
-        window = dt.timedelta(seconds=SAME_RUN_SECONDS)
-        first = bisect.bisect_left(self.starts, run.started_at - window)
-        last = bisect.bisect_right(self.starts, run.started_at + window)
-        return any(same_run(run, other) for other in self.runs[first:last])
-
-
-def _take(stored: Counter[tuple[Any, ...]], key: tuple[Any, ...]) -> bool:
-    """Match one stored entry with this key, if one is left unmatched."""
-    if stored[key] > 0:
-        stored[key] -= 1
-        return True
-    return False
-
-
-def _checkin_key(c: Checkin) -> tuple[Any, ...]:
-    return (c.date, c.morning_pain, c.red_flags)
+    return add_new(user, profile, history)
 
 
 def sets_on(user: User, day: dt.date) -> list[SetLog]:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, validate
 from backstride.core.history import SetLog
-from backstride.core.session_flow import in_session, is_new_set, session_flow, stops_exercise
+from backstride.core.session_flow import in_session, session_flow, stops_exercise
 from backstride.web.coach import store
 from backstride.web.coach.forms_log import number
 from backstride.web.coach.views.common import today, user_of
@@ -74,8 +74,7 @@ def log_set(request: HttpRequest) -> HttpResponse:
     set_number = _set_number(request.POST.get("set_number"))
     if set_number == 0:
         return guided(request, status=400, problems=["Set number: must be 1 or more"])
-    if is_new_set(set_log, set_number, store.sets_on(user, day)):
-        store.add_set(user, day, set_log)
+    store.add_set_once(user, day, set_log, set_number)
     if stops_exercise(set_log):
         messages.warning(request, f"Pain {set_log.pain}/10 is above 5: that exercise stops here.")
         return redirect("coach:session")
