@@ -74,3 +74,20 @@ class Run(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["user", "date"])]
+
+
+class WriteReceipt(models.Model):
+    """The answer to a write sent with an idempotency key: the same key from the same
+    runner gets this answer again instead of a second write (DESIGN section 5). A receipt
+    is no fact about the runner; it only makes a resent request harmless."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="write_receipts"
+    )
+    key = models.CharField(max_length=200)
+    status = models.PositiveSmallIntegerField()
+    body = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_receipt_per_key")]

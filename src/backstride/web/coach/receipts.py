@@ -1,0 +1,45 @@
+"""Idempotent writes: a write sent again with the same key (a retry after a lost answer,
+the offline queue resending) answers as the first did and stores nothing more."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+
+from backstride.core.errors import InputError
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+from backstride.web.coach import store
+
+KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
+Answer = tuple[int, Any]
+
+
+def check_key(key: str | None) -> str | None:
+    """None when no key was sent; a key is 1 to 200 visible ASCII characters."""
+    if key is None:
+        return None
+    if not KEY.match(key):
+        raise InputError(
+            ["Idempotency-Key: must be 1 to 200 visible ASCII characters (a UUID is ideal)"]
+        )
+    return key
+
+
+def once(user: User, key: str | None, write: Callable[[], Answer]) -> Answer:
+    """Run `write` (itself one transaction's worth of work) unless this key was seen;
+    the receipt is stored in the same transaction, under the runner's write lock, and
+    the unique key in the database holds even if two requests race."""
+    if key is None:
+        return write()
+    with transaction.atomic():
+        store.lock_runner(user)
+        found = m.WriteReceipt.objects.filter(user=user, key=key).first()
+        if found is not None:
+            return found.status, found.body
+        status, body = write()
+        m.WriteReceipt.objects.create(user=user, key=key, status=status, body=body)
+    return status, body
