@@ -22,6 +22,7 @@ from synthetic import END, history, profile
 from web_load import main as web_load
 
 BIN = Path(sys.executable).parent
+RUNFILES = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "runfiles"
 
 
 def median_seconds(action: Callable[[], object], repeats: int) -> float:
@@ -91,7 +92,32 @@ def cli() -> None:
         print(f"  {name}: {took * 1000:.1f} ms = {took / base:.1f}x python -c pass")
 
 
+def run_files() -> None:
+    """The cost of reading each uploaded file in a child process with limits (issue 9)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backstride.web.settings")
+    import django
+
+    from backstride.runfiles import parse_run_file, parse_run_file_isolated
+
+    # Forked from a process holding what a server worker holds (Django and the app).
+    django.setup()
+    from backstride.web import urls  # noqa: F401
+
+    print("Reading a run file, in process and in a child process with limits (median of 30)")
+    for name in ("korita-zbevnica.gpx", "activity-small-fenix2-run.fit"):
+        data = (RUNFILES / name).read_bytes()
+        parse_run_file_isolated(name, data)  # warm caches
+        inside = median_seconds(lambda d=data, n=name: parse_run_file(n, d), 30)
+        isolated = median_seconds(lambda d=data, n=name: parse_run_file_isolated(n, d), 30)
+        print(
+            f"  {name} ({len(data) // 1024} KB): {inside * 1000:.1f} ms in process, "
+            f"{isolated * 1000:.1f} ms isolated = {isolated / inside:.2f}x "
+            f"(+{(isolated - inside) * 1000:.1f} ms)"
+        )
+
+
 if __name__ == "__main__":
     engine()
     cli()
+    run_files()
     web_load()

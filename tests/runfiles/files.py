@@ -4,6 +4,7 @@ here with gpxpy, fit-tool or plain TCX XML (keyword overrides, like tests/factor
 from __future__ import annotations
 
 import datetime as dt
+import struct
 from pathlib import Path
 
 import gpxpy.gpx
@@ -12,6 +13,7 @@ from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
+from fitdecode.utils import compute_crc  # type: ignore[import-untyped]
 
 # The shared/ folder beside the repository (the same layout in CI).
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "runfiles"
@@ -111,3 +113,27 @@ def fit_run(
         session.total_elapsed_time = elapsed_seconds
         builder.add(session)
     return bytes(builder.build().to_bytes())
+
+
+def deep_gpx(levels: int = 200_000) -> bytes:
+    """A timed track point whose <extensions> nest `levels` deep (1.4 MB at 200,000): gpxpy
+    copies extensions with copy.deepcopy, which recursed off the C stack (issue 9)."""
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="crafted">'
+        b'<trk><trkseg><trkpt lat="46.0" lon="14.5"><time>2026-11-19T07:30:00Z</time>'
+        b"<extensions>" + b"<e>" * levels + b"</e>" * levels + b"</extensions>"
+        b"</trkpt></trkseg></trk></gpx>"
+    )
+
+
+def fit_of_sessions(count: int) -> bytes:
+    """A valid FIT activity of `count` tiny session messages (10 bytes each), written by
+    hand: fitdecode reads about 20,000 a second, so a few MB of them keep it busy."""
+    definition = bytes([0x40, 0, 0]) + struct.pack("<H", 18) + bytes([3, 2, 4, 0x86, 9, 4, 0x86])
+    definition += bytes([5, 1, 0])  # start_time, total_distance, sport
+    session = bytes([0x00]) + struct.pack("<IIB", 1_000_000_000, 500_000, 1)
+    file_id = bytes([0x41, 0, 0]) + struct.pack("<H", 0) + bytes([1, 0, 1, 0]) + bytes([0x01, 4])
+    records = file_id + definition + session * count
+    header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(records), b".FIT")
+    body = header + struct.pack("<H", compute_crc(header)) + records
+    return body + struct.pack("<H", compute_crc(body))

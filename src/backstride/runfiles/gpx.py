@@ -9,6 +9,7 @@ import gpxpy
 import gpxpy.gpx
 
 from backstride.runfiles.result import Activity, Unreadable, counts_as_run, utc
+from backstride.runfiles.xml_bounds import check_xml
 
 DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
 BROKEN = "is not a valid GPX file: it may be cut off or damaged"
@@ -44,6 +45,7 @@ def read_gpx(data: bytes) -> Activity:
 def _parse(data: bytes) -> gpxpy.gpx.GPX:
     text = _text(data)
     _check_namespaces(text)
+    check_xml(text, "GPX")
     try:
         return gpxpy.parse(text)
     except gpxpy.gpx.GPXException as error:

@@ -70,6 +70,9 @@ def _read(name: str, kind: Format, data: bytes) -> FileResult:
         activity = READERS[kind](data)
     except Unreadable as error:
         return rejected(name, error.problem)
+    except MemoryError:
+        # Not a damaged file but one too big to read: isolated.py says so, with its limit.
+        raise
     except Exception:
         # The parsers meet bytes from anywhere and fail in many ways (KeyError, TypeError,
         # struct.error...); each means this file is bad, and must not sink the whole batch.

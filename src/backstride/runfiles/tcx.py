@@ -11,11 +11,13 @@ from gpxpy.geo import Location, length_2d
 from tcxreader.tcxreader import TCXReader  # type: ignore[import-untyped]
 
 from backstride.runfiles.result import Activity, Unreadable, utc
+from backstride.runfiles.xml_bounds import check_xml
 
 BROKEN = "is not a valid TCX file: it may be cut off or damaged"
 
 
 def read_tcx(data: bytes) -> Activity:
+    check_xml(data, "TCX")
     try:
         # only_gps=False: a treadmill run has no positions and is still a run.
         exercise = TCXReader().read(io.BytesIO(data), only_gps=False)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from backstride.core.errors import InputError, problem
 from backstride.core.history import SAME_RUN_SECONDS, Run, same_run
-from backstride.runfiles import FileResult, kilometres, parse_run_file
+from backstride.runfiles import FileResult, kilometres, parse_run_file_isolated
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import store
@@ -45,7 +45,8 @@ def import_files(user: User, files: Iterable[tuple[str, bytes]]) -> list[FileOut
 
 
 def import_file(user: User, name: str, data: bytes) -> FileOutcome:
-    result = parse_run_file(name, data)
+    # In a child process with limits: a reader's crash or blow-up loses this file only.
+    result = parse_run_file_isolated(name, data)
     if result.run is None:
         status: Outcome = "skipped" if result.status == "skipped" else "rejected"
         return FileOutcome(file=name, status=status, message=result.message)
