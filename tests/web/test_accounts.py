@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 
 from backstride.web.accounts.models import ApiToken, User
 from backstride.web.coach import models as m
@@ -25,6 +26,16 @@ def sign_up(client: Client, email: str = "new@example.com", password: str = PASS
 
 def log_in(client: Client, email: str, password: str) -> Any:
     return client.post("/accounts/login/", {"username": email, "password": password})
+
+
+def api(path: str, body: dict[str, Any], token: str | None = None) -> Any:
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return Client().post(path, json.dumps(body), content_type="application/json", **headers)
+
+
+def api_works(token: str) -> bool:
+    answer = Client().get("/api/v1/me/profile", HTTP_AUTHORIZATION=f"Bearer {token}")
+    return bool(answer.status_code == 200)
 
 
 def with_history(user: User) -> None:
@@ -71,6 +82,42 @@ def test_signup_with_a_weak_password_is_refused_naming_the_field() -> None:
     page = response.content.decode()
     assert "Password: This password is too common." in page
     assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        (" " * 8, "This password is only spaces."),
+        ("\u3000" * 12, "This password is only spaces."),
+        ("\x00" * 10, "control character"),
+        ("a calm long\tpassphrase", "This password holds a control character"),
+        ("a calm long\npassphrase", "This password holds a control character"),
+    ],
+)
+def test_a_password_of_spaces_or_with_control_characters_is_refused_on_the_web_and_api(
+    password: str, message: str
+) -> None:
+    web = sign_up(Client(), password=password)
+    assert web.status_code == 400
+    if "\x00" not in password:  # the form field itself refuses a NUL, in its own words
+        assert message in web.content.decode()
+    answer = api("/api/v1/auth/signup", {"email": "api@example.com", "password": password})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["field"] == "password"
+    assert message in answer.json()["detail"][0]["message"]
+    assert not User.objects.exists()
+
+
+def test_a_password_with_inner_spaces_and_punctuation_is_fine() -> None:
+    assert sign_up(Client(), password="  a calm, long passphrase!  ").status_code == 302
+
+
+def test_a_nul_in_the_email_at_the_token_endpoint_is_bad_input_not_a_crash() -> None:
+    User.objects.create_user(email="runner@example.com", password=PASSWORD)
+    answer = api("/api/v1/auth/token", {"email": "runner\x00@example.com", "password": PASSWORD})
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["field"] == "email"
+    assert not AccessAttempt.objects.exists()
 
 
 def test_signup_with_a_taken_email_is_refused_and_makes_no_second_user() -> None:
@@ -123,6 +170,32 @@ def test_logging_out_needs_a_post() -> None:
     assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
 
 
+def test_web_logout_ends_the_browser_session_only_and_api_tokens_stay_signed_in() -> None:
+    client, user = runner()
+    token = ApiToken.issue(user)
+    client.post("/accounts/logout/")
+    assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+    assert api_works(token)
+
+
+def test_the_account_page_lists_api_tokens_and_signs_out_all_of_them() -> None:
+    client, user = runner()
+    mine = [ApiToken.issue(user), ApiToken.issue(user)]
+    _, other = runner()
+    theirs = ApiToken.issue(other)
+    page = client.get("/accounts/").content.decode()
+    assert page.count(", until ") == 2 and "Sign out all API tokens" in page
+    assert client.get("/accounts/tokens/sign-out/").status_code == 405
+    response = client.post("/accounts/tokens/sign-out/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/"
+    page = client.get("/accounts/").content.decode()
+    assert "2 API token(s) were signed out." in page
+    assert "No app is signed in with a token." in page
+    assert not any(api_works(token) for token in mine)
+    assert api_works(theirs)
+    assert client.get("/accounts/").status_code == 200
+
+
 def test_the_account_page_shows_the_email_and_the_ways_to_leave_with_your_data() -> None:
     client, user = runner()
     page = client.get("/accounts/").content.decode()
@@ -163,6 +236,19 @@ def test_changing_the_password_signs_out_every_api_token() -> None:
     assert answer.status_code == 401
 
 
+def test_a_new_password_of_only_spaces_is_refused_and_the_old_one_kept() -> None:
+    client, user = runner()
+    spaces = " " * 12
+    response = client.post(
+        "/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": spaces, "new_password2": spaces},
+    )
+    assert response.status_code == 400
+    assert "This password is only spaces." in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
 def test_a_wrong_old_password_changes_nothing() -> None:
     client, user = runner()
     response = client.post(
@@ -187,6 +273,21 @@ def test_deleting_the_account_removes_the_user_and_every_row_of_theirs() -> None
     assert row_counts(user) == {"profile": 0, "sessions": 0, "sets": 0, "checkins": 0, "runs": 0}
     assert row_counts(other)["sets"] == 3
     assert client.get("/accounts/")["Location"].startswith("/accounts/login/")
+
+
+@override_settings(AXES_ENABLE_ACCESS_FAILURE_LOG=True)
+def test_deleting_the_account_forgets_its_login_attempts_and_addresses() -> None:
+    for email in ("leaving@example.com", "staying@example.com"):
+        User.objects.create_user(email=email, password=PASSWORD)
+        log_in(Client(REMOTE_ADDR="198.51.100.3"), email, "a wrong guess")
+    client = Client(REMOTE_ADDR="203.0.113.4")
+    log_in(client, "Leaving@Example.com", PASSWORD)
+    logs = (AccessAttempt, AccessLog, AccessFailureLog)
+    assert [log.objects.filter(username="leaving@example.com").count() for log in logs] == [1, 1, 1]
+    client.post("/accounts/delete/", {"password": PASSWORD})
+    assert not any(log.objects.filter(username__icontains="leaving").exists() for log in logs)
+    assert not AccessLog.objects.filter(ip_address="203.0.113.4").exists()
+    assert AccessAttempt.objects.filter(username="staying@example.com").count() == 1
 
 
 def test_deleting_with_a_wrong_password_deletes_nothing() -> None:
@@ -302,6 +403,7 @@ def test_a_file_over_five_megabytes_is_refused() -> None:
         "/accounts/delete/",
         "/accounts/export/",
         "/accounts/import/",
+        "/accounts/tokens/sign-out/",
     ],
 )
 def test_anonymous_visitors_are_sent_to_log_in(url: str) -> None:

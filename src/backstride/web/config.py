@@ -36,6 +36,7 @@ class Config:
     secret_key: str
     debug: bool
     https: bool
+    trusted_proxies: int
     allowed_hosts: list[str]
     database: dict[str, Any]
     emergency_number: str
@@ -88,6 +89,9 @@ def database(folder: Path) -> dict[str, Any]:
                 " PRAGMA busy_timeout=5000;",
                 "transaction_mode": "IMMEDIATE",
             },
+            # Tests run on a file too, so their SQLite locks and snapshots are the real ones
+            # (an in-memory database shares a cache with table locks of its own).
+            "TEST": {"NAME": str(folder / "test-backstride.sqlite3")},
         }
     if not url.startswith(("postgres://", "postgresql://", "sqlite:///")):
         raise ConfigError("DATABASE_URL must start with postgres://, postgresql:// or sqlite:///")
@@ -98,6 +102,28 @@ def database(folder: Path) -> dict[str, Any]:
     if parsed["ENGINE"].endswith("postgresql") and not parsed.get("NAME"):
         raise ConfigError("DATABASE_URL names no database")
     return parsed
+
+
+MAX_PROXIES = 5
+
+
+def trusted_proxies(https: bool) -> int:
+    """BACKSTRIDE_TRUSTED_PROXIES: how many proxies in front of the server each append the
+    address they were reached from to X-Forwarded-For. Never guessed: too many would believe
+    an address the client wrote, too few would count every runner as the proxy. Behind HTTPS
+    (a TLS proxy, by SECURE_PROXY_SSL_HEADER) it must be said, even if it is 0."""
+    name = "BACKSTRIDE_TRUSTED_PROXIES"
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        if https:
+            raise ConfigError(
+                f"BACKSTRIDE_HTTPS=true needs {name}: the number of proxies in front of the "
+                "server that add the client's address to X-Forwarded-For (usually 1)"
+            )
+        return 0
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_PROXIES:
+        raise ConfigError(f"{name} must be a whole number from 0 to {MAX_PROXIES}, got {raw!r}")
+    return int(raw)
 
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{1,18}$")
@@ -115,11 +141,13 @@ def phone_number(name: str) -> str:
 def load() -> Config:
     folder = data_dir()
     hosts = os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    https = env_bool("BACKSTRIDE_HTTPS", False)
     return Config(
         data_dir=folder,
         secret_key=secret_key(folder),
         debug=env_bool("BACKSTRIDE_DEBUG", False),
-        https=env_bool("BACKSTRIDE_HTTPS", False),
+        https=https,
+        trusted_proxies=trusted_proxies(https),
         allowed_hosts=[h.strip() for h in hosts.split(",") if h.strip()],
         database=database(folder),
         emergency_number=phone_number("BACKSTRIDE_EMERGENCY_NUMBER"),

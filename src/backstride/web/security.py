@@ -1,12 +1,15 @@
-"""A Content-Security-Policy for every page: scripts and everything else from this server
-only, no plugins, no framing. Inline styles stay allowed (a few style attributes and the
-printable plan's own style sheet); no inline script runs anywhere."""
+"""Security headers. Every response: a Content-Security-Policy (scripts and everything else
+from this server only, no plugins, no framing; inline styles stay allowed for a few style
+attributes and the printable plan's own style sheet, no inline script runs anywhere) and a
+Permissions-Policy that turns off the device features the app never uses. A runner's own
+pages and API answers: Cache-Control: no-store."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 POLICY = "; ".join(
     [
@@ -21,12 +24,52 @@ POLICY = "; ".join(
     ]
 )
 
+# The guided session keeps the screen awake (app.js), so that one is this site's alone; every
+# other feature is off for the site and anything it could embed.
+PERMISSIONS = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "hid=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "publickey-credentials-get=()",
+        "screen-wake-lock=(self)",
+        "serial=()",
+        "usb=()",
+        "xr-spatial-tracking=()",
+    ]
+)
 
-class ContentSecurityPolicy:
+
+class SecurityHeaders:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS)
+        return response
+
+
+class PrivateNotStored:
+    """A page for a logged-in runner, or an answer to a request with a bearer token, holds
+    their health data: no browser or proxy may keep a copy (a shared computer, the back
+    button after logging out). Sits after AuthenticationMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        private = "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated
+        response = self.get_response(request)
+        # After the view too: the answer to a successful login is the runner's already.
+        if private or request.user.is_authenticated:
+            patch_cache_control(response, no_store=True)
         return response

@@ -33,13 +33,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "backstride.web.security.ContentSecurityPolicy",
+    "backstride.web.security.SecurityHeaders",
     "backstride.web.api.json_errors.ApiErrorsAsJson",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backstride.web.security.PrivateNotStored",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -82,15 +83,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "backstride.web.accounts.validators.PrintablePasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "coach:plan"
 LOGOUT_REDIRECT_URL = "coach:home"
 
-# Login throttling: five failures for one email from one address lock it for 15 minutes.
+# Login throttling (accounts/throttle.py), through the web form and the API token alike:
+# five failures for one email from one address lock that pair, and twenty from one address
+# over any emails (password spraying) lock the address, each for 15 minutes after its last
+# failure. Twenty is four runners' worth: a household or club on one address is locked only
+# if four of them lock themselves out in the same quarter of an hour (failures while locked
+# are not counted, so one runner adds at most five). Nothing locks an email by itself, so
+# failures from elsewhere never lock a runner out at their own address.
+AXES_HANDLER = "backstride.web.accounts.throttle.PairAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "backstride.web.accounts.throttle.client_address"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = 5
+ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Proxies that append the client's address to X-Forwarded-For (0: the header is ignored).
+TRUSTED_PROXIES = CONFIG.trusted_proxies
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
@@ -106,13 +120,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if CONFIG.https:
-    # Served behind one TLS-terminating proxy, which says which scheme and client it saw.
+    # Served behind a TLS-terminating proxy, which says which scheme it saw (the client's
+    # address comes through TRUSTED_PROXIES, which config requires to be set with HTTPS).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
-    # Throttle logins by the runner's address, not the proxy's: otherwise anyone could
-    # lock a runner out by failing five times with their email.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -1,14 +1,15 @@
-"""Creating and removing accounts, shared by the sign-up page and the API."""
+"""Creating and removing accounts and their API tokens, shared by the pages and the API."""
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from backstride.core.errors import InputError
-from backstride.web.accounts.models import User
+from backstride.web.accounts.models import ApiToken, User
 
 
 def create_account(email: str, password: str) -> User:
@@ -27,3 +28,22 @@ def create_account(email: str, password: str) -> User:
             return User.objects.create_user(email=email, password=password)
     except IntegrityError:
         raise InputError(["email: an account with this email already exists"]) from None
+
+
+def api_tokens(user: User) -> list[ApiToken]:
+    """The runner's signed-in API tokens (hashes only), newest first."""
+    return list(ApiToken.objects.filter(user=user).order_by("-created"))
+
+
+def revoke_api_tokens(user: User) -> int:
+    """Sign out every API token of the runner; how many there were."""
+    return int(ApiToken.objects.filter(user=user).delete()[0])
+
+
+def delete_account(user: User) -> None:
+    """The user and every row that hangs off it (profile, logs, tokens), and the login
+    attempts under their email, which hold the addresses they logged in from."""
+    with transaction.atomic():
+        for log in (AccessAttempt, AccessLog, AccessFailureLog):
+            log.objects.filter(username__iexact=user.email).delete()
+        user.delete()

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from backstride.core.errors import InputError, parse_json, validate
+from backstride.web.accounts import service
 from backstride.web.accounts.forms import (
     DeleteAccountForm,
     EmailLoginForm,
@@ -23,8 +24,7 @@ from backstride.web.accounts.forms import (
     add_problems,
     error_summary,
 )
-from backstride.web.accounts.models import ApiToken, User
-from backstride.web.accounts.service import create_account
+from backstride.web.accounts.models import User
 from backstride.web.api.schemas import ExportData
 from backstride.web.coach import store
 
@@ -65,7 +65,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST)
     if form.is_valid():
         try:
-            user = create_account(form.cleaned_data["email"], form.cleaned_data["password"])
+            user = service.create_account(form.cleaned_data["email"], form.cleaned_data["password"])
         except InputError as error:
             add_problems(form, error.lines)
         else:
@@ -85,7 +85,19 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/account.html", {"email": _user(request).email})
+    user = _user(request)
+    context = {"email": user.email, "tokens": service.api_tokens(user)}
+    return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_POST
+def sign_out_api_tokens(request: HttpRequest) -> HttpResponse:
+    """Logging out here ends this browser's session only; this signs out the apps and
+    scripts that hold an API token."""
+    revoked = service.revoke_api_tokens(_user(request))
+    messages.success(request, f"{revoked} API token(s) were signed out.")
+    return redirect("accounts:account")
 
 
 @login_required
@@ -100,7 +112,7 @@ def change_password(request: HttpRequest) -> HttpResponse:
     form.save()
     update_session_auth_hash(request, form.user)
     # A token got with the old password must not outlive it (a lost phone, a shared laptop).
-    revoked = ApiToken.objects.filter(user=form.user).delete()[0]
+    revoked = service.revoke_api_tokens(form.user)
     signed_out = f" {revoked} API token(s) were signed out." if revoked else ""
     messages.success(request, f"Your password is changed.{signed_out}")
     return redirect("accounts:account")
@@ -117,7 +129,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "delete.html", form, status=400)
     logout(request)
-    user.delete()
+    service.delete_account(user)
     messages.success(request, "Your account and all your data are deleted. Take care.")
     return redirect("coach:home")
 
