@@ -15,6 +15,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from backstride.core.catalog import load_catalog
 from backstride.web import health
 from backstride.web.accounts.models import ApiToken, User
 from backstride.web.coach import models as m
@@ -363,6 +364,31 @@ def test_a_body_over_the_cap_is_413_in_json_and_stores_nothing(settings: Any) ->
     assert answer.status_code == 413
     assert answer.json() == {"detail": [{"field": "body", "message": "is larger than 1 MB"}]}
     assert counts() == before
+
+
+def test_an_unreadable_multipart_upload_is_422_in_json_not_a_bare_400() -> None:
+    answer = Client().post(
+        "/api/v1/me/runs/import",
+        b"--x\r\nnot a part",
+        content_type="multipart/form-data",  # no boundary: Django cannot split it
+        headers={"Authorization": f"Bearer {new_token()}"},
+    )
+    assert answer.status_code == 422, answer.content
+    assert answer.json() == {
+        "detail": [{"field": "body", "message": "is not valid multipart form data"}]
+    }
+
+
+def test_an_upload_of_too_many_form_fields_is_413_in_json(settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 2
+    fields = {f"note{n}": "x" for n in range(3)}
+    answer = Client().post(
+        "/api/v1/me/runs/import", fields, headers={"Authorization": f"Bearer {new_token()}"}
+    )
+    assert answer.status_code == 413, answer.content
+    assert answer.json() == {
+        "detail": [{"field": "body", "message": "holds more than 2 form fields"}]
+    }
 
 
 def test_a_rejected_import_stores_nothing_not_even_its_valid_parts() -> None:
@@ -730,6 +756,75 @@ def test_the_openapi_schema_lists_every_path() -> None:
         **{f"/api/v1/me/{kind}/{{item_id}}": {"get", "delete"} for kind in BODIES},
     }
     assert {path: set(paths.get(path, {})) for path in expected} == expected
+
+
+def openapi() -> dict[str, Any]:
+    return dict(Client().get("/api/v1/openapi.json").json())
+
+
+def body_model(answer: dict[str, Any]) -> str:
+    """The component a response or request body refers to."""
+    return str(answer["content"]["application/json"]["schema"]["$ref"]).rpartition("/")[2]
+
+
+def test_every_operation_lists_the_error_answers_it_can_give() -> None:
+    """The answers of the handlers in router.py, where each can be reached; schemathesis
+    (test_schemathesis.py) checks the other way round, that no answer is left unlisted."""
+    checked = 0
+    for path, operations in openapi()["paths"].items():
+        for method, operation in operations.items():
+            answers = operation["responses"]
+            errors = {code: body_model(a) for code, a in answers.items() if code.startswith("4")}
+            expected = {}
+            if "security" in operation:
+                expected["401"] = "Problem"
+            if "requestBody" in operation:
+                expected |= {"413": "FieldErrors", "422": "FieldErrors"}
+            if operation["parameters"]:
+                expected["422"] = "FieldErrors"
+            if "{item_id}" in path:
+                expected["404"] = "Problem"
+            assert expected.items() <= errors.items(), (method, path, errors)
+            checked += 1
+    assert checked >= len(PRIVATE) + len(PUBLIC)
+    token = openapi()["paths"]["/api/v1/auth/token"]["post"]["responses"]
+    assert body_model(token["401"]) == body_model(token["429"]) == "Problem"
+
+
+@pytest.mark.parametrize(
+    ("day", "accepted"),
+    [("1900-01-01", True), ("2100-12-31", True), ("1899-12-31", False), ("2101-01-01", False)],
+)
+def test_dates_in_the_schema_bound_the_years_as_the_server_does(day: str, accepted: bool) -> None:
+    schema = openapi()
+    stored = schema["components"]["schemas"]["Session"]["properties"]["date"]
+    [query] = schema["paths"]["/api/v1/me/plan"]["get"]["parameters"]
+    patterns = {stored["pattern"], *(s.get("pattern") for s in query["schema"]["anyOf"])} - {None}
+    assert len(patterns) == 1
+    assert bool(re.match(patterns.pop(), day)) is accepted
+    answer = call("POST", "/api/v1/triage", {"profile": profile_data(), "today": day})
+    assert answer.status_code == (200 if accepted else 422), answer.content
+
+
+def test_set_exercises_in_the_schema_are_the_catalog_ids() -> None:
+    exercise = openapi()["components"]["schemas"]["SetLog"]["properties"]["exercise"]
+    assert exercise["type"] == "string"
+    assert exercise["enum"] == sorted(load_catalog().exercises)
+    assert "dead_bug" in exercise["enum"] and "plank" not in exercise["enum"]
+
+
+def test_the_signup_password_states_the_rules_the_server_enforces() -> None:
+    schema = openapi()
+    signup = schema["paths"]["/api/v1/auth/signup"]["post"]["requestBody"]
+    password = schema["components"]["schemas"][body_model(signup)]["properties"]["password"]
+    low, high = password["minLength"], password["maxLength"]
+    assert (low, high) == (8, 200)
+    assert "control characters" in password["description"]
+    assert "only spaces" in password["description"]
+    for length in (low - 1, low, high, high + 1):
+        given = {"email": f"len{length}@example.com", "password": ("runner pass " * 20)[:length]}
+        answer = call("POST", "/api/v1/auth/signup", given)
+        assert answer.status_code == (201 if low <= length <= high else 422), (length, answer)
 
 
 def test_the_api_docs_answer_without_any_cdn() -> None:

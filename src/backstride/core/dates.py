@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from backstride.core.errors import shown
 
@@ -54,5 +54,20 @@ def parse_start_time(value: Any) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
-StartTime = Annotated[dt.datetime, BeforeValidator(parse_start_time)]
+# What the JSON schema says of them: the same bounds, for clients and for API fuzzers. A
+# pattern is the one standard JSON Schema way to bound a date's year.
+DATE_PATTERN = rf"^(19[0-9]{{2}}|20[0-9]{{2}}|{LATEST.year})-[0-9]{{2}}-[0-9]{{2}}$"
+_DATE_SCHEMA = Field(
+    description=f"A date, YYYY-MM-DD, from {EARLIEST.isoformat()} to {LATEST.isoformat()}.",
+    json_schema_extra={"pattern": DATE_PATTERN, "examples": ["2026-11-20"]},
+)
+_START_SCHEMA = Field(
+    description=(
+        "A date and time with its offset from UTC (answered in UTC), in the years "
+        f"{EARLIEST.year}-{LATEST.year} where it happened."
+    ),
+    json_schema_extra={"examples": ["2026-11-20T07:30:00Z"]},
+)
+
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date), _DATE_SCHEMA]
+StartTime = Annotated[dt.datetime, BeforeValidator(parse_start_time), _START_SCHEMA]

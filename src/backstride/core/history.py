@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from itertools import groupby
 from operator import attrgetter
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
@@ -19,10 +19,18 @@ from backstride.core.vocab import Form, RedFlag
 Pain = Annotated[Int, Field(ge=0, le=10)]
 
 
+def _catalog_ids(schema: dict[str, Any]) -> None:
+    # Stated in the schema only, from the catalog when the schema is built: a Literal would
+    # also change the error message "unknown exercise id ...".
+    schema["enum"] = sorted(load_catalog().exercises)
+
+
 class SetLog(BaseModel):
     model_config = INPUT
 
-    exercise: str
+    exercise: str = Field(
+        description="An exercise id from the catalog.", json_schema_extra=_catalog_ids
+    )
     reps: Int = Field(ge=0, le=200)
     pain: Pain
     form: Form

@@ -10,7 +10,7 @@ from ninja import Router, Status
 
 from backstride.core.dates import IsoDate
 from backstride.web.api.auth import BearerToken, current_user
-from backstride.web.api.schemas import FieldErrors, Problem
+from backstride.web.api.schemas import BAD_INPUT, NEEDS_TOKEN, Problem
 from backstride.web.coach import takeaway
 
 router = Router(auth=BearerToken(), tags=["my data"])
@@ -31,7 +31,7 @@ ICS_RESPONSE = {
 
 @router.get(
     "/calendar.ics",
-    response={404: Problem, 422: FieldErrors},
+    response={**NEEDS_TOKEN, 404: Problem, **BAD_INPUT},
     openapi_extra=ICS_RESPONSE,
     summary="The plan's coming four weeks as calendar events",
 )

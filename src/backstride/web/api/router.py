@@ -8,8 +8,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -22,9 +23,11 @@ from backstride.web.accounts.models import ApiToken, token_digest
 from backstride.web.accounts.service import create_account
 from backstride.web.api import calendar, me, runs_import
 from backstride.web.api.schemas import (
+    NEEDS_TOKEN,
+    WITH_BODY,
     Account,
     Credentials,
-    FieldErrors,
+    NewAccount,
     PlanRequest,
     Problem,
     Token,
@@ -102,19 +105,33 @@ def _too_many_files(request: HttpRequest, error: TooManyFilesSent) -> HttpRespon
     return api.create_response(request, {"detail": detail}, status=413)
 
 
+@api.exception_handler(TooManyFieldsSent)
+def _too_many_fields(request: HttpRequest, error: TooManyFieldsSent) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    detail = [{"field": "body", "message": f"holds more than {limit} form fields"}]
+    return api.create_response(request, {"detail": detail}, status=413)
+
+
+@api.exception_handler(MultiPartParserError)
+def _unreadable_form(request: HttpRequest, error: MultiPartParserError) -> HttpResponse:
+    # Django would answer a bare 400; like malformed JSON, it is bad input.
+    detail = [{"field": "body", "message": "is not valid multipart form data"}]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": "a valid bearer token is required"}, status=401)
 
 
-@api.post("/triage", response={200: Triage, 422: FieldErrors}, tags=["engine"])
+@api.post("/triage", response={200: Triage, **WITH_BODY}, tags=["engine"])
 def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
     """Screen a profile (and the check-ins and runs of a history) for warning signs."""
     # As in the plan: a warning sign counts whatever the date on its entry.
     return triage(payload.profile, payload.history.reports(), payload.today or dt.date.today())
 
 
-@api.post("/plan", response={200: PlanResult, 422: FieldErrors}, tags=["engine"])
+@api.post("/plan", response={200: PlanResult, **WITH_BODY}, tags=["engine"])
 def plan_endpoint(request: HttpRequest, payload: PlanRequest) -> PlanResult:
     """The programme for a profile and history, as `backstride plan --json` gives it."""
     today = payload.today or dt.date.today()
@@ -122,15 +139,21 @@ def plan_endpoint(request: HttpRequest, payload: PlanRequest) -> PlanResult:
     return build_programme(payload.profile, payload.history, today)
 
 
-@api.post("/auth/signup", response={201: Account, 422: FieldErrors}, tags=["accounts"])
-def signup(request: HttpRequest, payload: Credentials) -> Status[Account]:
+@api.post("/auth/signup", response={201: Account, **WITH_BODY}, tags=["accounts"])
+def signup(request: HttpRequest, payload: NewAccount) -> Status[Account]:
+    """Open an account; a taken email, a bad email or a weak password is a 422 naming it."""
     user = create_account(payload.email, payload.password)
     return Status(201, Account(id=user.id, email=user.email))
 
 
-@api.post("/auth/token", response={200: Token, 401: Problem, 429: Problem}, tags=["accounts"])
+@api.post(
+    "/auth/token",
+    response={200: Token, 401: Problem, **WITH_BODY, 429: Problem},
+    tags=["accounts"],
+)
 def token(request: HttpRequest, payload: Credentials) -> Status[Any]:
-    """Trade email and password for a bearer token (90 days, or until logout)."""
+    """Trade email and password for a bearer token (90 days, or until logout). Repeated
+    failures lock further attempts for 15 minutes: those answer 429."""
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
         # Answered here in JSON; cleared so AxesMiddleware does not swap in its HTML page.
@@ -141,7 +164,7 @@ def token(request: HttpRequest, payload: Credentials) -> Status[Any]:
     return Status(200, Token(token=ApiToken.issue(user)))  # type: ignore[arg-type]
 
 
-@api.post("/auth/logout", response={204: None}, auth=me.bearer, tags=["accounts"])
+@api.post("/auth/logout", response={204: None, **NEEDS_TOKEN}, auth=me.bearer, tags=["accounts"])
 def logout(request: HttpRequest) -> Status[None]:
     """Revoke the token this request carries."""
     header = request.headers.get("Authorization", "")

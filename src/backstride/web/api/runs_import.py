@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from backstride.runfiles import MAX_BYTES
 from backstride.web.api.auth import current_user
 from backstride.web.api.me import bearer
-from backstride.web.api.schemas import FieldError, FieldErrors, RunOut
+from backstride.web.api.schemas import NEEDS_TOKEN, WITH_BODY, FieldError, FieldErrors, RunOut
 from backstride.web.coach import store
 from backstride.web.coach.run_import import FileOutcome, import_files
 
@@ -30,9 +30,10 @@ class FileImport(BaseModel):
     )
 
 
-@router.post("/import", response={200: list[FileImport], 422: FieldErrors})
+@router.post("/import", response={200: list[FileImport], **NEEDS_TOKEN, **WITH_BODY})
 def import_run_files(
-    request: HttpRequest, file: File[list[UploadedFile] | None] = None
+    request: HttpRequest,
+    file: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ) -> Status[Any]:
     """Import one or more run files sent as multipart field `file` (repeat it for several).
     Each file stands alone and is listed: `imported`, `duplicate` (this run is stored already),
