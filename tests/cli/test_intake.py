@@ -103,3 +103,28 @@ def test_input_running_out_exits_two(tmp_path: Path) -> None:
     result = runner.invoke(app, ["intake", "--out", str(tmp_path / "p.json")], input="n\nn\n")
     assert result.exit_code == 2
     assert "input ended" in result.stderr
+
+
+def test_an_emergency_answer_holds_an_earlier_profile_so_it_gives_no_plan(tmp_path: Path) -> None:
+    out = tmp_path / "profile.json"
+    first = runner.invoke(
+        app, ["intake", "--out", str(out)], input="\n".join(NO_FLAGS + PAIN + LIFE) + "\n"
+    )
+    assert first.exit_code == 0
+    again = runner.invoke(app, ["intake", "--out", str(out)], input="y\n")
+    assert "earlier profile now records this sign" in again.stdout
+    assert json.loads(out.read_text())["red_flags"] == ["saddle_numbness"]
+    plan = runner.invoke(app, ["plan", "--profile", str(out), "--json"])
+    assert json.loads(plan.stdout)["plan"] is None
+
+
+def test_a_clinicians_name_that_is_too_long_is_asked_again(tmp_path: Path) -> None:
+    out = tmp_path / "profile.json"
+    flags = _answer("leg_pain_with_numbness_or_tingling")
+    seen = ["y", "2026-01-05", "x" * 121, "Dr Rao", "y"]
+    result = runner.invoke(
+        app, ["intake", "--out", str(out)], input="\n".join(flags + PAIN + LIFE + seen) + "\n"
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "at most 120 characters" in result.stdout
+    assert json.loads(out.read_text())["clearance"]["by"] == "Dr Rao"

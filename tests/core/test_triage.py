@@ -410,3 +410,42 @@ def test_every_reason_and_caution_has_a_plain_message() -> None:
     result = triage(profile)
     for item in [*result.reasons, *result.cautions]:
         assert item.code and len(item.message) > 15
+
+
+def test_a_fall_and_fragile_bones_reported_in_different_entries_are_urgent() -> None:
+    fell = make_profile(red_flags=["minor_fall_or_strain"])
+    later = [checkin(day(-2), 3, ("osteoporosis_or_steroids",))]
+    assert triage(fell, later).level == "urgent"
+    apart = [
+        checkin(day(-5), 3, ("minor_fall_or_strain",)),
+        checkin(day(-2), 3, ("osteoporosis_or_steroids",)),
+    ]
+    result = triage(make_profile(), apart)
+    assert result.level == "urgent"
+    fracture = next(r for r in result.reasons if r.code == "minor_fall_with_fragile_bones")
+    assert str(day(-2)) in fracture.message
+
+
+def test_a_version_one_clearance_dated_after_today_is_refused() -> None:
+    profile = make_profile(
+        red_flags=["night_pain"], cleared_by_clinician=True, cleared_on=str(day(1))
+    )
+    with pytest.raises(InputError, match="cleared_on"):
+        triage(profile, (), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("flags", "age", "level"),
+    [
+        (["minor_fall_or_strain"], None, "self_manage"),
+        (["minor_fall_or_strain"], 70, "urgent"),
+        (["minor_fall_or_strain", "osteoporosis_or_steroids"], None, "urgent"),
+        (["fever_or_unwell", "saddle_numbness"], None, "emergency"),
+    ],
+)
+def test_the_first_answers_level_knows_a_fall_at_sixty_five(
+    flags: list[str], age: int | None, level: str
+) -> None:
+    from backstride.core.triage import highest
+
+    assert highest(flags, age) == level

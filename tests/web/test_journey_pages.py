@@ -85,7 +85,7 @@ def test_see_doctor_answers_lead_to_the_doctor_page_and_no_plan() -> None:
     assert response["Location"] == "/check-in/see-a-doctor/"
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
     page = client.get("/check-in/see-a-doctor/").content.decode()
-    assert "See a doctor before you start" in page and "A past or present cancer" in page
+    assert "See a doctor before you go on" in page and "A past or present cancer" in page
 
 
 def test_an_urgent_answer_shows_what_to_do_today_first_and_the_check_in_can_go_on() -> None:

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from backstride.core.history import Checkin, Run
+from backstride.core.vocab import RED_FLAGS
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import store
@@ -330,3 +331,22 @@ def test_deleting_an_entry_asks_first_then_removes_only_it(kind: str) -> None:
     assert response.status_code == 302 and response["Location"] == "/history/"
     left = {"session": (0, 0, 1, 1), "checkin": (1, 3, 0, 1), "run": (1, 3, 1, 0)}
     assert entries(user) == left[kind]
+
+
+def test_a_runner_without_a_profile_who_ticks_an_emergency_sees_the_steps_at_once() -> None:
+    client, _ = runner(with_profile=False)
+    today = timezone.localdate().isoformat()
+    response = client.post(
+        "/today/check-in/", {"date": today, "morning_pain": "5", "red_flags": ["saddle_numbness"]}
+    )
+    assert response["Location"] == "/check-in/emergency/"
+    page = page_of(client.get("/check-in/emergency/"))
+    assert "Get emergency help now" in page and "A&amp;E" in page
+
+
+def test_the_reasons_come_highest_level_first_for_a_runner_without_a_profile() -> None:
+    client, _ = runner(with_profile=False)
+    flags = ["cancer_history", "fever_or_unwell"]
+    client.post("/check-in/1/", {**{f: "no" for f in RED_FLAGS}, **{f: "yes" for f in flags}})
+    page = page_of(client.get("/check-in/emergency/"))
+    assert page.index("high temperature") < page.index("A past or present cancer")

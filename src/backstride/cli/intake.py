@@ -6,12 +6,13 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from backstride.core.clearance import clear, clearable_reasons
+from backstride.core.clearance import clear, clearable_reasons, revoke
 from backstride.core.dates import parse_iso_date
 from backstride.core.errors import InputError, validate
 from backstride.core.history import History
+from backstride.core.inputs import profile_from_json
 from backstride.core.profile import Profile
 from backstride.core.programme import build_programme
 from backstride.core.questions import (
@@ -27,6 +28,7 @@ T = TypeVar("T")
 
 
 Ask = Callable[[str], str]
+CLINICIAN_CHARS = 120  # core.profile.Clearance.by
 
 
 def _ask(prompt: Ask, question: str, parse: Callable[[str], T]) -> T:
@@ -140,15 +142,22 @@ def ask_all(prompt: Ask, questions: Sequence[Question]) -> dict[str, object]:
     return out
 
 
-def warning_signs(prompt: Ask) -> list[str] | None:
-    """The yes/no warning-sign questions; None as soon as an emergency sign is answered yes."""
+class Stopped(NamedTuple):
+    """The intake ended at an emergency sign: the signs answered yes so far."""
+
+    flags: tuple[str, ...]
+
+
+def warning_signs(prompt: Ask) -> list[str] | Stopped:
+    """The yes/no warning-sign questions; they stop as soon as an emergency sign is
+    answered yes."""
     print("First, some questions about warning signs. Answer y or n.")
     flags: list[str] = []
     for q in WARNING_SIGNS:
         if _ask(prompt, f"{q.text} (y/n)", yes_no):
-            if any_emergency([q.code]):
-                return None
             flags.append(q.code)
+            if any_emergency([q.code]):
+                return Stopped(tuple(flags))
     return flags
 
 
@@ -160,6 +169,12 @@ def _non_empty(parse: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
         return picked
 
     return wrapped
+
+
+def clinician(raw: str) -> str:
+    if len(raw) > CLINICIAN_CHARS or not raw.isprintable():
+        raise ValueError(f"Please give a name on one line, at most {CLINICIAN_CHARS} characters.")
+    return raw
 
 
 def past_date(today: dt.date) -> Callable[[str], dt.date]:
@@ -178,7 +193,7 @@ def clearance(prompt: Ask, profile: Profile, today: dt.date) -> Profile:
     if not _ask(prompt, question, yes_no):
         return profile
     on = _ask(prompt, "On which day were you seen? (YYYY-MM-DD)", past_date(today))
-    by = _ask(prompt, "Who saw you? (optional, blank to skip)", str) or None
+    by = _ask(prompt, "Who saw you? (optional, blank to skip)", clinician) or None
     reasons = clearable_reasons(profile, (), on)
     covers = [
         r.code
@@ -193,10 +208,10 @@ def clearance(prompt: Ask, profile: Profile, today: dt.date) -> Profile:
     return clear(profile, (), on=on, by=by, covers=covers, today=today)
 
 
-def collect(prompt: Ask, today: dt.date) -> Profile | None:
+def collect(prompt: Ask, today: dt.date) -> Profile | Stopped:
     flags = warning_signs(prompt)
-    if flags is None:
-        return None
+    if isinstance(flags, Stopped):
+        return flags
     if highest(flags) == "urgent":
         from backstride.cli import render
 
@@ -215,13 +230,28 @@ def collect(prompt: Ask, today: dt.date) -> Profile | None:
     return profile
 
 
+def _hold_old_profile(path: Path, flags: tuple[str, ...]) -> bool:
+    """An emergency answer must not leave an earlier profile giving a plan: its warning
+    signs are set to the emergency just reported and any clearance is dropped. True when
+    an earlier profile was changed so."""
+    if not path.is_file():
+        return False
+    try:
+        old = profile_from_json(path.read_text("utf-8"), str(path))
+    except (InputError, OSError, UnicodeDecodeError):
+        return False  # not a profile we can read: nothing that gives a plan
+    held = revoke(old).model_copy(update={"red_flags": flags})
+    path.write_text(json.dumps(held.model_dump(mode="json"), indent=2) + "\n", "utf-8")
+    return True
+
+
 def run_intake(out: str, prompt: Ask = input) -> None:
     from backstride.cli import render
 
     today = dt.date.today()
     profile = collect(prompt, today)
-    if profile is None:
-        render.emergency_stop()
+    if isinstance(profile, Stopped):
+        render.emergency_stop(_hold_old_profile(Path(out), profile.flags))
         return
     path = Path(out)
     try:

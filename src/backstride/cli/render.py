@@ -175,12 +175,16 @@ def exercise_card(e: Exercise) -> None:
         out.print("[dim]" + "; ".join(link for link in links if link) + "[/]")
 
 
-def emergency_stop() -> None:
+def emergency_stop(held_old: bool = False) -> None:
     console().print(
         Panel(
             "[bold white on red] EMERGENCY: get emergency help now [/]\n"
             + "\n".join(f"{n}. {step}" for n, step in enumerate(STEPS["emergency"], 1))
-            + "\nNo profile was saved and no plan is given.",
+            + (
+                "\nYour earlier profile now records this sign, so it gives no plan."
+                if held_old
+                else "\nNo profile was saved and no plan is given."
+            ),
             title="Stop here",
             border_style="red",
         )

@@ -58,8 +58,8 @@ SIGN_WORDING: dict[str, str] = {
         "when you wipe?"
     ),
     "bladder_or_bowel_change": (
-        "Since the back pain, is it harder to start or stop peeing, have you leaked, or "
-        "can you not feel when your bladder or bowel is full?"
+        "Since the back pain, is it harder to start or stop peeing, have you leaked urine or "
+        "stool, lost the feeling of a full bladder or bowel, or lost control of either?"
     ),
     "sexual_function_change": (
         "Have you newly lost feeling in your genitals, or had new trouble getting or "

@@ -104,7 +104,8 @@ CLEARABLE: tuple[str, ...] = (
 # sign was reported.
 STEPS: dict[str, tuple[str, ...]] = {
     "emergency": (
-        "Call the emergency number now, or go to the nearest emergency department (A&E).",
+        "Call the emergency number now, or go to the nearest emergency department (A&E). "
+        "With chest pain or a sudden tearing pain, call: do not drive yourself.",
         "Tell them you have back pain and which of these signs you have.",
         "Do not run, train or do back exercises until a doctor has seen you.",
     ),
@@ -112,15 +113,15 @@ STEPS: dict[str, tuple[str, ...]] = {
         "Get medical advice today: ask your GP practice for an urgent same-day appointment, "
         "or call the urgent-care line (NHS 111 in England).",
         "Tell them you have back pain and which of these signs you have.",
-        "If it gets worse before you are seen, or a sign from the emergency list appears, "
-        "call the emergency number.",
+        "If it gets worse before you are seen, or you notice numbness where you would sit on "
+        "a saddle, new bladder or bowel trouble, or both legs weak, call the emergency number.",
         "Do not run or train until you have been seen.",
     ),
     "see_doctor": (
-        "Book an appointment with a GP or physiotherapist before you start the programme.",
+        "Book an appointment with a GP or physiotherapist before you go on with the programme.",
         "Tell them about your back pain and the reasons listed here.",
-        "Easy walking is fine meanwhile; leave running hard and the exercises until you "
-        "have been seen.",
+        "Easy walking is fine meanwhile; avoid hard running and the exercises until you have "
+        "been seen.",
     ),
 }
 

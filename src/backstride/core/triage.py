@@ -75,9 +75,15 @@ def any_emergency(flags: Iterable[str]) -> bool:
     return any(level_of(f) == "emergency" for f in flags)
 
 
-def highest(flags: Iterable[str]) -> TriageLevel:
-    """The highest level the ticked flags give on their own."""
-    return max((level_of(f) for f in flags), key=LEVEL_ORDER.__getitem__, default="self_manage")
+def highest(flags: Iterable[str], age: int | None = None) -> TriageLevel:
+    """The highest level the ticked flags give on their own, and with the age when it is
+    known (a fall at 65 or over is urgent)."""
+    ticked = list(flags)
+    levels = [level_of(f) for f in ticked]
+    fragile = "osteoporosis_or_steroids" in ticked or (age is not None and age >= FRAGILE_AGE)
+    if "minor_fall_or_strain" in ticked and fragile:
+        levels.append("urgent")
+    return max(levels, key=LEVEL_ORDER.__getitem__, default="self_manage")
 
 
 def _fragile_fall(flags: Iterable[str], profile: Profile) -> bool:
@@ -95,6 +101,28 @@ def _flag_codes(flags: Iterable[str], profile: Profile) -> list[str]:
     if _fragile_fall(ticked, profile):
         codes.append("minor_fall_with_fragile_bones")
     return codes
+
+
+def _fall_across_entries(
+    profile: Profile, reports: Sequence[Report]
+) -> list[tuple[str, dt.date | None]]:
+    """A fall in one entry and fragile bones in another still make a possible fracture;
+    it counts as reported when the later of the two was."""
+
+    def first(flag: str) -> tuple[bool, dt.date | None]:
+        if flag in profile.red_flags:
+            return True, None
+        days = sorted(r.date for r in reports if flag in r.red_flags)
+        return (True, days[0]) if days else (False, None)
+
+    fell, fell_on = first("minor_fall_or_strain")
+    fragile, fragile_on = first("osteoporosis_or_steroids")
+    if profile.age >= FRAGILE_AGE:
+        fragile, fragile_on = True, None
+    if not (fell and fragile):
+        return []
+    days = [d for d in (fell_on, fragile_on) if d is not None]
+    return [("minor_fall_with_fragile_bones", max(days) if days else None)]
 
 
 def derived_codes(profile: Profile) -> list[str]:
@@ -205,6 +233,10 @@ def check_clearance_date(profile: Profile, today: dt.date) -> None:
         raise InputError(
             [f"clearance.on: {record.on.isoformat()} is after today; give the day you were seen"]
         )
+    if profile.cleared_on is not None and profile.cleared_on > today:
+        raise InputError(
+            [f"cleared_on: {profile.cleared_on.isoformat()} is after today; give the day seen"]
+        )
 
 
 def triage(
@@ -219,6 +251,7 @@ def triage(
     cleared: dict[str, Caution] = {}
     found: list[tuple[str, dt.date | None]] = [(c, None) for c in profile_codes(profile)]
     found += [(c, r.date) for r in reports for c in _flag_codes(r.red_flags, profile)]
+    found += _fall_across_entries(profile, reports)
     for code, reported in found:
         if code in reasons:
             continue

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from backstride.core.clearance import clear, clearable_reasons
 from backstride.core.dates import parse_iso_date
 from backstride.core.errors import InputError
-from backstride.core.signs import STEPS
+from backstride.core.signs import LEVEL_ORDER, STEPS
 from backstride.core.triage import Triage, highest, reason, triage
 from backstride.web.coach import store
 from backstride.web.coach.views.common import today, user_of
@@ -55,8 +55,13 @@ def emergency(request: HttpRequest) -> HttpResponse:
         return redirect("coach:see_doctor")
     flags = request.session.get(REPORTED, [])
     reasons = [reason(f) for f in flags if highest([f]) != "self_manage"]
-    level = highest(flags) if reasons else "emergency"
-    result = Triage(level=level, reasons=sorted(reasons, key=lambda r: r.act), cautions=[])
+    if highest(flags) == "urgent" and "minor_fall_or_strain" in flags:
+        reasons.append(reason("minor_fall_with_fragile_bones"))
+    level = highest(flags) if flags else "emergency"  # a direct visit: the general steps
+    if level == "self_manage":
+        return redirect("coach:intake")  # nothing here that holds a plan
+    ordered = sorted(reasons, key=lambda r: -LEVEL_ORDER[r.level])
+    result = Triage(level=level, reasons=ordered, cautions=[])
     return render(request, "coach/help.html", _context(request, result))
 
 

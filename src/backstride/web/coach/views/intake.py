@@ -98,8 +98,9 @@ def _warning_signs(request: HttpRequest, draft: dict[str, Any], flags: list[str]
     """The answers take effect at once on a stored profile, so a runner who stops here does
     not keep a plan they rule out; new answers need a new clearance. An emergency or
     urgent sign shows what to do before anything else."""
+    stored = store.profile_of(user_of(request))
     _hold_the_plan(request, flags)
-    level = highest(flags)
+    level = highest(flags, stored.age if stored else None)
     if level == "emergency":
         request.session.pop(DRAFT, None)
         request.session[REPORTED] = flags

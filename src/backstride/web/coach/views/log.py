@@ -27,6 +27,7 @@ from backstride.web.coach.forms_log import (
 )
 from backstride.web.coach.views.common import today as this_day
 from backstride.web.coach.views.common import user_of
+from backstride.web.coach.views.help import REPORTED
 
 KINDS: dict[str, tuple[type[Model], str]] = {
     "session": (m.TrainingSession, "strength session"),
@@ -74,7 +75,7 @@ def morning_checkin(request: HttpRequest) -> HttpResponse:
         return _today_page(request, checkin_form=form, status=400)
     store.add_checkin(user_of(request), form.entry)
     if form.entry.red_flags:
-        return _warning_sign_saved(request, "Check-in")
+        return _warning_sign_saved(request, "Check-in", form.entry.red_flags)
     messages.success(request, "Check-in saved.")
     return redirect("coach:today")
 
@@ -87,17 +88,20 @@ def add_run(request: HttpRequest) -> HttpResponse:
         return _today_page(request, run_form=form, status=400)
     store.add_run(user_of(request), form.entry)
     if form.entry.red_flags:
-        return _warning_sign_saved(request, "Run")
+        return _warning_sign_saved(request, "Run", form.entry.red_flags)
     messages.success(request, "Run saved.")
     return redirect("coach:today")
 
 
-def _warning_sign_saved(request: HttpRequest, what: str) -> HttpResponse:
-    """A warning sign leads straight to what to do, the same page wherever it was given;
-    the page says "all clear" and moves on when the triage holds nothing."""
+def _warning_sign_saved(request: HttpRequest, what: str, flags: tuple[str, ...]) -> HttpResponse:
+    """A warning sign leads straight to what to do, the same page wherever it was given
+    (a runner with no profile yet sees the steps for the signs just ticked); the page
+    moves on to the plan when the triage holds nothing."""
     messages.warning(request, f"{what} saved, with the warning sign you ticked.")
-    # An edit may keep a sign that no longer holds anything; then the page moves on.
-    return redirect("coach:see_doctor")
+    if store.profile_of(user_of(request)) is not None:
+        return redirect("coach:see_doctor")
+    request.session[REPORTED] = list(flags)
+    return redirect("coach:emergency")
 
 
 @login_required
@@ -166,7 +170,7 @@ def _edit(
         return render(request, template, context, status=400)
     save(row, form.entry)
     if getattr(form.entry, "red_flags", ()):
-        return _warning_sign_saved(request, "Changes")
+        return _warning_sign_saved(request, "Changes", form.entry.red_flags)
     messages.success(request, "Changes saved.")
     return redirect("coach:history")
 
