@@ -91,7 +91,7 @@ class CheckinForm(CoreForm):
         widget=forms.RadioSelect(choices=PAIN_CHOICES),
     )
     red_flags = forms.MultipleChoiceField(
-        label="Tick each one that is true for you now",
+        label="Tick each one that is new, or back again, since you last told us",
         required=False,
         choices=[(q.code, q.text) for q in WARNING_SIGNS],
         widget=forms.CheckboxSelectMultiple,
