@@ -32,11 +32,11 @@ def answer_warning_signs(page: Any, yes: str | None = None) -> None:
     page.get_by_role("button", name="Next").click()
 
 
-def calm_check_in(page: Any) -> None:
+def calm_check_in(page: Any, intensity: int = 2, kit: tuple[str, ...] | list[str] = ()) -> None:
     """The first check-in with no warning sign, up to the calibration page."""
     answer_warning_signs(page)
     page.get_by_label("Lower back").check()
-    page.locator("input[name=intensity][value='2']").check()
+    page.locator(f"input[name=intensity][value='{intensity}']").check()
     page.get_by_label("For how many weeks has it hurt?").fill("2")
     page.get_by_label("About the same").check()
     page.locator("input[name=eases_with_rest][value=yes]").check()
@@ -45,6 +45,8 @@ def calm_check_in(page: Any) -> None:
     page.get_by_label("Intermediate").check()
     page.get_by_label("About how many km a week?").fill("30")
     page.get_by_label("Runs a week").fill("3")
+    for item in kit:
+        page.get_by_label(item, exact=True).check()
     page.get_by_label("Indoors").check()
     page.get_by_label("Minutes per session").fill("20")
     page.locator("input[name=strength_days_per_week][value='3']").check()
@@ -59,24 +61,7 @@ def test_from_sign_up_to_a_logged_session_and_back(page: Any, server_url: str) -
     sign_up(page, server_url)
     page.wait_for_url("**/check-in/1/")
     shoot(page, "check-in")
-    answer_warning_signs(page)
-    page.get_by_label("Lower back").check()
-    page.locator("input[name=intensity][value='3']").check()
-    page.get_by_label("For how many weeks has it hurt?").fill("2")
-    page.get_by_label("About the same").check()
-    page.locator("input[name=eases_with_rest][value=yes]").check()
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Your age").fill("36")
-    page.get_by_label("Intermediate").check()
-    page.get_by_label("About how many km a week?").fill("30")
-    page.get_by_label("Runs a week").fill("3")
-    page.get_by_label("Mat", exact=True).check()
-    page.get_by_label("Indoors").check()
-    page.get_by_label("Minutes per session").fill("20")
-    page.locator("input[name=strength_days_per_week][value='3']").check()
-    page.get_by_role("button", name="Next").click()
-
-    page.wait_for_url("**/calibrate/")
+    calm_check_in(page, intensity=3, kit=["Mat"])
     shoot(page, "calibrate")
     for _ in range(4):
         page.get_by_role("button", name="Fine: slow, pain-free, good form").click()

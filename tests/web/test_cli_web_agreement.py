@@ -19,19 +19,13 @@ from backstride.core.questions import WARNING_SIGNS, follow_ups
 from backstride.core.triage import Triage, triage
 from backstride.core.vocab import INFLAMMATORY_SIGNS
 from backstride.web.coach import store
+from tests.factories import profile_data
 from tests.web.helpers import runner_without_profile
 
 pytestmark = pytest.mark.django_db
 
-PAIN: dict[str, Any] = {
-    "regions": ["lower_back"],
-    "intensity": 3,
-    "weeks": 2,
-    "trend": "same",
-    "timing": ["after_run"],
-    "worse_with": [],
-    "eases_with_rest": True,
-}
+# The factories' calm runner; its keys are in the order the questions ask them.
+PAIN: dict[str, Any] = dict(profile_data()["pain"])
 ABOUT: dict[str, Any] = {
     "age": 35,
     "level": "intermediate",

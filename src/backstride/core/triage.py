@@ -75,54 +75,58 @@ def any_emergency(flags: Iterable[str]) -> bool:
     return any(level_of(f) == "emergency" for f in flags)
 
 
-def highest(flags: Iterable[str], age: int | None = None) -> TriageLevel:
-    """The highest level the ticked flags give on their own, and with the age when it is
-    known (a fall at 65 or over is urgent)."""
-    ticked = list(flags)
-    levels = [level_of(f) for f in ticked]
-    fragile = "osteoporosis_or_steroids" in ticked or (age is not None and age >= FRAGILE_AGE)
-    if "minor_fall_or_strain" in ticked and fragile:
-        levels.append("urgent")
-    return max(levels, key=LEVEL_ORDER.__getitem__, default="self_manage")
-
-
-def _fragile_fall(flags: Iterable[str], profile: Profile) -> bool:
-    ticked = set(flags)
-    fragile = profile.age >= FRAGILE_AGE or "osteoporosis_or_steroids" in {
-        *ticked,
-        *profile.red_flags,
-    }
-    return "minor_fall_or_strain" in ticked and fragile
-
-
-def _flag_codes(flags: Iterable[str], profile: Profile) -> list[str]:
+def _answer_codes(flags: Iterable[str], age: int | None) -> list[str]:
+    """The reasons that answers alone give, with the age when it is known."""
     ticked = list(flags)
     codes = [f for f in ticked if level_of(f) != "self_manage"]
-    if _fragile_fall(ticked, profile):
+    fragile = "osteoporosis_or_steroids" in ticked or (age is not None and age >= FRAGILE_AGE)
+    if "minor_fall_or_strain" in ticked and fragile:
         codes.append("minor_fall_with_fragile_bones")
     return codes
 
 
-def _fall_across_entries(
+def highest(flags: Iterable[str], age: int | None = None) -> TriageLevel:
+    """The highest level the ticked flags give on their own, and with the age when it is
+    known (a fall at 65 or over is urgent)."""
+    levels = [level_of(c) for c in _answer_codes(flags, age)]
+    return max(levels, key=LEVEL_ORDER.__getitem__, default="self_manage")
+
+
+def answers_triage(flags: Iterable[str]) -> Triage:
+    """The triage of warning-sign answers before any profile exists (a new runner's first
+    answers, or a sign ticked on Today before the check-in)."""
+    reasons = sorted(
+        (reason(c) for c in _answer_codes(flags, None)), key=lambda r: -LEVEL_ORDER[r.level]
+    )
+    level = reasons[0].level if reasons else "self_manage"
+    return Triage(level=level, reasons=reasons, cautions=[])
+
+
+def _flag_codes(flags: Iterable[str]) -> list[str]:
+    return [f for f in flags if level_of(f) != "self_manage"]
+
+
+def _fall_with_fragile_bones(
     profile: Profile, reports: Sequence[Report]
 ) -> list[tuple[str, dt.date | None]]:
-    """A fall in one entry and fragile bones in another still make a possible fracture;
-    it counts as reported when the later of the two was."""
+    """A fall and fragile bones (65 or over, osteoporosis or steroids), in the same entry
+    or in different ones, make a possible fracture. Each report of either counts as a
+    report of it, dated when both were known, so a clearance covers only what it saw."""
 
-    def first(flag: str) -> tuple[bool, dt.date | None]:
-        if flag in profile.red_flags:
-            return True, None
-        days = sorted(r.date for r in reports if flag in r.red_flags)
-        return (True, days[0]) if days else (False, None)
+    def days(flag: str) -> list[dt.date | None]:
+        found: list[dt.date | None] = [None] if flag in profile.red_flags else []
+        return found + sorted(r.date for r in reports if flag in r.red_flags)
 
-    fell, fell_on = first("minor_fall_or_strain")
-    fragile, fragile_on = first("osteoporosis_or_steroids")
-    if profile.age >= FRAGILE_AGE:
-        fragile, fragile_on = True, None
-    if not (fell and fragile):
+    falls = days("minor_fall_or_strain")
+    fragile = [None] if profile.age >= FRAGILE_AGE else days("osteoporosis_or_steroids")
+    if not (falls and fragile):
         return []
-    days = [d for d in (fell_on, fragile_on) if d is not None]
-    return [("minor_fall_with_fragile_bones", max(days) if days else None)]
+
+    def later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+        return max(a, b) if a is not None and b is not None else (a or b)
+
+    dates = [later(f, fragile[0]) for f in falls] + [later(o, falls[0]) for o in fragile]
+    return [("minor_fall_with_fragile_bones", d) for d in dict.fromkeys(dates)]
 
 
 def derived_codes(profile: Profile) -> list[str]:
@@ -155,7 +159,10 @@ def is_adolescent_pain(profile: Profile) -> bool:
 
 def profile_codes(profile: Profile) -> list[str]:
     """Every reason the profile itself gives, ticked or derived, each once."""
-    return list(dict.fromkeys([*_flag_codes(profile.red_flags, profile), *derived_codes(profile)]))
+    fracture = [c for c, on in _fall_with_fragile_bones(profile, ()) if on is None]
+    return list(
+        dict.fromkeys([*_flag_codes(profile.red_flags), *fracture, *derived_codes(profile)])
+    )
 
 
 def onset_age(age: int, weeks: int) -> float:
@@ -250,8 +257,8 @@ def triage(
     reasons: dict[str, Reason] = {}
     cleared: dict[str, Caution] = {}
     found: list[tuple[str, dt.date | None]] = [(c, None) for c in profile_codes(profile)]
-    found += [(c, r.date) for r in reports for c in _flag_codes(r.red_flags, profile)]
-    found += _fall_across_entries(profile, reports)
+    found += [(c, r.date) for r in reports for c in _flag_codes(r.red_flags)]
+    found += _fall_with_fragile_bones(profile, reports)
     for code, reported in found:
         if code in reasons:
             continue

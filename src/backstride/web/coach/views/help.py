@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods
 from backstride.core.clearance import clear, clearable_reasons
 from backstride.core.dates import parse_iso_date
 from backstride.core.errors import InputError
-from backstride.core.signs import LEVEL_ORDER, STEPS
-from backstride.core.triage import Triage, highest, reason, triage
+from backstride.core.signs import STEPS
+from backstride.core.triage import Triage, answers_triage, triage
 from backstride.web.coach import store
 from backstride.web.coach.views.common import today, user_of
 
@@ -35,14 +35,17 @@ def _numbers(level: str) -> list[tuple[str, str]]:
     return calls
 
 
-def _context(request: HttpRequest, result: Triage, **extra: Any) -> dict[str, Any]:
+def _context(
+    request: HttpRequest, result: Triage, from_entries: bool = False, **extra: Any
+) -> dict[str, Any]:
+    """`from_entries`: some sign came from a logged entry, which the history can correct."""
     draft = request.session.get(DRAFT, {})
     return {
         "triage": result,
         "steps": STEPS.get(result.level, ()),
         "calls": _numbers(result.level),
         "go_on": "red_flags" in draft and result.level != "emergency",
-        "from_entries": any("(reported on" in r.message for r in result.reasons),
+        "from_entries": from_entries,
         "today": today().isoformat(),
         **extra,
     }
@@ -53,15 +56,13 @@ def emergency(request: HttpRequest) -> HttpResponse:
     is one, else the signs just answered (nothing is stored for a new runner)."""
     if request.user.is_authenticated and store.profile_of(user_of(request)) is not None:
         return redirect("coach:see_doctor")
-    flags = request.session.get(REPORTED, [])
-    reasons = [reason(f) for f in flags if highest([f]) != "self_manage"]
-    if highest(flags) == "urgent" and "minor_fall_or_strain" in flags:
-        reasons.append(reason("minor_fall_with_fragile_bones"))
-    level = highest(flags) if flags else "emergency"  # a direct visit: the general steps
-    if level == "self_manage":
+    flags = request.session.get(REPORTED)
+    if flags is None:  # a direct visit: the general steps
+        result = Triage(level="emergency", reasons=[], cautions=[])
+    else:
+        result = answers_triage(flags)
+    if result.level == "self_manage":
         return redirect("coach:intake")  # nothing here that holds a plan
-    ordered = sorted(reasons, key=lambda r: -LEVEL_ORDER[r.level])
-    result = Triage(level=level, reasons=ordered, cautions=[])
     return render(request, "coach/help.html", _context(request, result))
 
 
@@ -78,8 +79,10 @@ def see_doctor(request: HttpRequest) -> HttpResponse:
     if result.level == "self_manage":
         return redirect("coach:plan")
     clearable = clearable_reasons(profile, reports, today()) if result.level != "emergency" else []
+    logged = any(r.red_flags for r in reports)
     if request.method == "GET" or not clearable:
-        return render(request, "coach/help.html", _context(request, result, clearable=clearable))
+        context = _context(request, result, logged, clearable=clearable)
+        return render(request, "coach/help.html", context)
     try:
         cleared = clear(
             profile,
@@ -91,7 +94,7 @@ def see_doctor(request: HttpRequest) -> HttpResponse:
         )
     except InputError as error:
         context = _context(
-            request, result, clearable=clearable, problems=error.lines, posted=request.POST
+            request, result, logged, clearable=clearable, problems=error.lines, posted=request.POST
         )
         return render(request, "coach/help.html", context, status=400)
     store.save_profile(user, cleared)
