@@ -16,8 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import History
-from backstride.core.programme import build_programme
+from serve_start import main as serve_start
 from synthetic import END, history, profile
 from web_load import main as web_load
 
@@ -119,5 +120,6 @@ def run_files() -> None:
 if __name__ == "__main__":
     engine()
     cli()
+    serve_start()
     run_files()
     web_load()

@@ -330,6 +330,15 @@ def test_a_profile_given_as_the_history_says_it_is_the_history(tmp_path: Path) -
     assert "error: --history: age: is not a known field (check the spelling)" in lines
 
 
+@pytest.mark.parametrize("option", ["--profile", "--history"])
+def test_a_list_instead_of_an_object_names_the_option(tmp_path: Path, option: str) -> None:
+    files = {"--profile": write(tmp_path, "p.json", profile_data())}
+    files[option] = write(tmp_path, "list.json", [])
+    result = invoke("plan", *(x for pair in files.items() for x in pair))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {option}: must be a JSON object\n"
+
+
 BACKSTRIDE = str(Path(sys.executable).parent / "backstride")
 
 

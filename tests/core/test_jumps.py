@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import History
 from backstride.core.jump_gate import JumpFacts, jump_wait, recent, reopens
 from backstride.core.plan import Plan, StrengthItem
-from backstride.core.programme import build_programme
 from backstride.core.progression import replay
 from tests.factories import (
     TODAY,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from backstride.core.assessment import assess, build_programme
 from backstride.core.catalog import load_catalog
 from backstride.core.eligibility import Context
 from backstride.core.history import History
-from backstride.core.links import Links, catalog_links, links_for, runner_view
+from backstride.core.links import Links, catalog_links, links_for
 from backstride.core.plan import StrengthItem
-from backstride.core.programme import build_programme
 from backstride.core.progression import replay
 from tests.factories import TODAY, day, history, make_profile, session, sets
 
@@ -100,10 +100,10 @@ def test_a_fresh_plan_shows_the_true_links_only() -> None:
 
 def test_the_runners_page_view_says_what_the_plan_says() -> None:
     profile = make_profile(pain={"worse_with": ["bending_forward", "bending_backward"]})
-    view = runner_view(CATALOG["single_leg_balance_reach"], profile, History(), TODAY)
+    view = assess(profile, History(), TODAY).exercises["single_leg_balance_reach"]
     assert view.links == Links("single_leg_balance", "single_leg_deadlift")
     assert view.note is not None and "knee" in view.note
     assert view.ruled_out is None
-    superman = runner_view(CATALOG["superman"], profile, History(), TODAY)
+    superman = assess(profile, History(), TODAY).exercises["superman"]
     assert superman.links.harder is None
     assert superman.ruled_out == "it involves bending backward, which hurts you"

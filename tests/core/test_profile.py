@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem
 from backstride.core.inputs import history_from_json, parse_today, profile_from_json
 from backstride.core.profile import Profile
 from tests.factories import profile_data
@@ -49,8 +49,8 @@ def test_repeated_list_items_are_kept_once() -> None:
 def test_several_problems_are_each_named() -> None:
     with pytest.raises(InputError) as caught:
         profile_from_json('{"age": 200}')
-    assert "age: must be at most 100, got 200" in caught.value.lines
-    assert "running: is required" in caught.value.lines
+    assert Problem("age", "must be at most 100, got 200") in caught.value.problems
+    assert Problem("running", "is required") in caught.value.problems
 
 
 def test_a_date_and_time_is_not_a_date() -> None:
@@ -77,11 +77,11 @@ def test_absurd_json_is_refused_not_a_crash() -> None:
         profile_from_json('{"age": ' + "9" * 5000 + "}")
 
 
-def _run_problems(started_at: object) -> list[str]:
+def _run_problems(started_at: object) -> tuple[Problem, ...]:
     run = {"date": "2026-11-21", "km": 5, "minutes": 30, "started_at": started_at}
     with pytest.raises(InputError) as caught:
         history_from_json(json.dumps({"runs": [run]}))
-    return caught.value.lines
+    return caught.value.problems
 
 
 def test_a_run_start_is_kept_in_utc() -> None:
@@ -108,8 +108,8 @@ def test_a_run_start_is_kept_in_utc() -> None:
 def test_a_run_start_must_be_a_real_moment_on_the_runs_day(
     started_at: object, problem: str
 ) -> None:
-    [line] = _run_problems(started_at)
-    assert line.startswith("runs[0].started_at: ") and problem in line
+    [found] = _run_problems(started_at)
+    assert found.field == "runs[0].started_at" and problem in found.message
 
 
 def test_a_start_a_time_zone_away_from_the_date_is_fine() -> None:
@@ -120,12 +120,14 @@ def test_a_start_a_time_zone_away_from_the_date_is_fine() -> None:
 def test_a_long_bad_value_is_cut_short_in_the_message() -> None:
     with pytest.raises(InputError) as caught:
         profile_from_json(json.dumps({"setting": "x" * 100_000}))
-    [line] = [x for x in caught.value.lines if x.startswith("setting:")]
-    assert len(line) < 200 and line.endswith("...")
+    [message] = [p.message for p in caught.value.problems if p.field == "setting"]
+    assert len(message) < 200 and message.endswith("...")
 
 
 @pytest.mark.parametrize("version", [True, 1.0, "1"])
 def test_the_schema_version_is_the_whole_number_one(version: object) -> None:
     with pytest.raises(InputError) as caught:
         profile_from_json(json.dumps({**profile_data(), "schema_version": version}))
-    assert caught.value.lines == [f"schema_version: must be the whole number 1, got {version!r}"]
+    assert caught.value.problems == (
+        Problem("schema_version", f"must be the whole number 1, got {version!r}"),
+    )

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import History
 from backstride.core.plan import Plan
-from backstride.core.programme import build_programme
 from tests.factories import TODAY, history, make_profile, reach_the_jumps
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from backstride.core.assessment import build_programme
 from backstride.core.catalog import load_catalog
 from backstride.core.history import History
-from backstride.core.programme import build_programme
 from backstride.core.progression import replay
 from tests.factories import (
     TODAY,

@@ -9,11 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from backstride.core.assessment import build_programme
 from backstride.core.catalog import load_catalog
 from backstride.core.eligibility import exclusion
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.profile import Profile
-from backstride.core.programme import build_programme
 from backstride.core.progression import replay
 from backstride.core.vocab import (
     EMERGENCY_FLAGS,

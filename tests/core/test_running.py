@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import Run
-from backstride.core.programme import build_programme
 from backstride.core.running import running_advice, running_mode
 from tests.factories import TODAY, checkin, day, history, make_profile, run
 

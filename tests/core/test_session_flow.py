@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import SetLog
-from backstride.core.programme import build_programme
-from backstride.core.session_flow import is_new_set, session_flow
+from backstride.core.session_flow import (
+    BAD_NUMBER,
+    NOT_TODAY,
+    STOPPED,
+    decide_set,
+    is_new_set,
+    session_flow,
+)
 from tests.factories import TODAY, history, make_profile, sets
 
 
@@ -57,3 +64,48 @@ def test_a_set_number_already_saved_is_the_same_set_sent_again() -> None:
     assert not is_new_set(done, 1, [done])
     assert is_new_set(done, 2, [done, other])
     assert is_new_set(done, None, [done])
+
+
+SET = SetLog(exercise="superman", reps=8, pain=1, form="good")
+
+
+def test_a_set_of_todays_exercise_is_stored() -> None:
+    decision = decide_set(items(), [], SET, 1)
+    assert (decision.outcome, decision.stops, decision.problems) == ("store", False, ())
+
+
+def test_a_set_of_another_exercise_is_refused_and_says_so() -> None:
+    other = SET.model_copy(update={"exercise": "v_up"})
+    decision = decide_set(items(), [], other, 1)
+    assert decision.outcome == "refused"
+    assert decision.problems == (NOT_TODAY,)
+
+
+def test_a_set_number_already_stored_is_a_resend() -> None:
+    assert decide_set(items(), [SET], SET, 1).outcome == "resend"
+    assert decide_set(items(), [SET], SET, 2).outcome == "store"
+    # Without a number every set is new.
+    assert decide_set(items(), [SET], SET, None).outcome == "store"
+
+
+def test_a_set_number_below_one_is_refused() -> None:
+    decision = decide_set(items(), [], SET, 0)
+    assert decision.outcome == "refused" and decision.problems == (BAD_NUMBER,)
+
+
+def test_a_set_above_five_stops_the_exercise_and_takes_no_more_sets() -> None:
+    painful = SET.model_copy(update={"pain": 6})
+    first = decide_set(items(), [], painful, 1)
+    assert first.outcome == "store" and first.stops
+    assert first.note(painful) == "Pain 6/10 is above 5: that exercise stops here."
+    # The same set sent again is answered the same; a further set is refused.
+    again = decide_set(items(), [painful], painful, 1)
+    assert again.outcome == "resend" and again.stops
+    after = decide_set(items(), [painful], SET, 2)
+    assert after.outcome == "refused" and after.problems == (STOPPED,)
+
+
+def test_pain_of_five_does_not_stop() -> None:
+    five = SET.model_copy(update={"pain": 5})
+    decision = decide_set(items(), [], five, 1)
+    assert decision.outcome == "store" and not decision.stops and decision.note(five) is None

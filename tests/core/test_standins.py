@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import History
 from backstride.core.plan import Plan
-from backstride.core.programme import build_programme
 from backstride.core.setbacks import on_day, the
 from tests.factories import TODAY, day, history, make_profile, session, sets
 

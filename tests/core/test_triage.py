@@ -449,3 +449,12 @@ def test_the_first_answers_level_knows_a_fall_at_sixty_five(
     from backstride.core.triage import highest
 
     assert highest(flags, age) == level
+
+
+def test_the_check_in_asks_for_a_clearance_only_where_one_may_lift_the_hold() -> None:
+    from backstride.core.clearance import needs_clearance
+
+    assert not needs_clearance(make_profile(), TODAY)
+    assert needs_clearance(make_profile(red_flags=["night_pain"]), TODAY)
+    assert needs_clearance(make_profile(red_flags=["fever_or_unwell"]), TODAY)
+    assert not needs_clearance(make_profile(red_flags=["saddle_numbness"]), TODAY)

@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import Checkin, History
 from backstride.core.profile import Profile
-from backstride.core.programme import build_programme
 from backstride.core.signs import CLEARABLE, level_of
 from backstride.core.triage import cover_of, triage
 from backstride.core.vocab import INFLAMMATORY_SIGNS, RED_FLAGS

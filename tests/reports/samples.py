@@ -84,3 +84,12 @@ def mastery() -> tuple[Profile, History, dt.date]:
     checkins = [checkin(day(-59 + i), 2) for i in range(50)]
     runs = [run(day(-3 * i), 8 + i % 4, during=2) for i in range(15)]
     return profile, history(sessions, checkins, runs), TODAY
+
+
+def draw(name: str, profile: Profile | None, h: History, today: dt.date, fmt: str = "svg") -> bytes:
+    """One chart of a runner, through the assessment as the web and the CLI draw it."""
+    from backstride.core.assessment import assess, history_alone
+    from backstride.reports import charts
+
+    standing = assess(profile, h, today).standing if profile else history_alone(h, today)
+    return charts.render(name, standing, today, fmt)

@@ -7,9 +7,9 @@ from typing import Any
 
 from icalendar import Calendar
 
+from backstride.core.assessment import build_programme
 from backstride.core.history import History
 from backstride.core.plan import PlanResult
-from backstride.core.programme import build_programme
 from backstride.reports.calendar import plan_calendar
 from tests.factories import TODAY, make_profile
 

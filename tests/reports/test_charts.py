@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from backstride.core.assessment import history_alone
 from backstride.core.history import History
 from backstride.reports import charts
 from backstride.reports.figure import NO_DATA
-from tests.factories import TODAY, history, make_profile, run
-from tests.reports.samples import RUNNERS, mastery
+from tests.factories import TODAY, history, run
+from tests.reports.samples import RUNNERS, draw, mastery
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ def svg_root(svg: bytes) -> ET.Element:
 @pytest.mark.parametrize("name", charts.CHARTS)
 def test_each_chart_is_valid_svg_for_every_runner(name: str, who: str) -> None:
     profile, h, today = RUNNERS[who]()
-    svg = charts.render(name, profile, h, today, "svg")
+    svg = draw(name, profile, h, today, "svg")
     root = svg_root(svg)
     title = root.find("{http://www.w3.org/2000/svg}title")
     assert title is not None and title.text
@@ -42,65 +43,63 @@ def test_each_chart_is_valid_svg_for_every_runner(name: str, who: str) -> None:
 @pytest.mark.parametrize("name", charts.CHARTS)
 def test_png_starts_with_the_png_signature(name: str) -> None:
     profile, h, today = RUNNERS["a year"]()
-    assert charts.render(name, profile, h, today, "png").startswith(PNG_SIGNATURE)
+    assert draw(name, profile, h, today, "png").startswith(PNG_SIGNATURE)
 
 
 @pytest.mark.parametrize("name", charts.CHARTS)
 def test_the_same_data_gives_identical_bytes(name: str) -> None:
     profile, h, today = RUNNERS["a week"]()
-    first = charts.render(name, profile, h, today, "svg")
-    assert charts.render(name, profile, h, today, "svg") == first
-    assert charts.render(name, profile, h, today, "png") == charts.render(
-        name, profile, h, today, "png"
-    )
+    first = draw(name, profile, h, today, "svg")
+    assert draw(name, profile, h, today, "svg") == first
+    assert draw(name, profile, h, today, "png") == draw(name, profile, h, today, "png")
 
 
 def test_the_svg_is_identical_in_another_process() -> None:
     """matplotlib salts SVG ids randomly per process unless told otherwise."""
     code = (
         "import sys; from tests.reports.samples import week; "
-        "from backstride.reports.charts import render; "
-        "sys.stdout.buffer.write(render('load', *week(), 'svg'))"
+        "from tests.reports.samples import draw; "
+        "sys.stdout.buffer.write(draw('load', *week(), 'svg'))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     other = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, check=True
     ).stdout
-    assert other == charts.render("load", *RUNNERS["a week"](), "svg")
+    assert other == draw("load", *RUNNERS["a week"](), "svg")
 
 
 def test_the_load_chart_draws_without_a_profile() -> None:
     h = history(runs=[run(TODAY, 10, during=2)])
-    svg = charts.load_chart(None, h, TODAY).decode()
+    svg = draw("load", None, h, TODAY).decode()
     assert NO_DATA not in svg and "km per week" in svg
 
 
 def test_without_a_profile_the_strength_charts_have_no_data() -> None:
     for name in ("strength", "ladder", "adherence"):
-        assert NO_DATA in charts.render(name, None, History(), TODAY).decode()
+        assert NO_DATA in draw(name, None, History(), TODAY).decode()
 
 
 def test_only_sessions_give_an_empty_load_chart_and_a_drawn_adherence_chart() -> None:
     profile, h, today = RUNNERS["a week"]()
     sessions_only = History(sessions=h.sessions)
-    assert NO_DATA in charts.load_chart(profile, sessions_only, today).decode()
-    assert NO_DATA not in charts.adherence_chart(profile, sessions_only, today).decode()
+    assert NO_DATA in draw("load", profile, sessions_only, today).decode()
+    assert NO_DATA not in draw("adherence", profile, sessions_only, today).decode()
 
 
 def test_the_load_chart_marks_flare_up_weeks_when_there_are_some() -> None:
     profile, h, today = RUNNERS["a year"]()
-    assert "Flare-up week" in charts.load_chart(profile, h, today).decode()
+    assert "Flare-up week" in draw("load", profile, h, today).decode()
     profile, h, today = RUNNERS["a week"]()
-    assert "Flare-up week" not in charts.load_chart(profile, h, today).decode()
+    assert "Flare-up week" not in draw("load", profile, h, today).decode()
 
 
 def test_the_strength_chart_names_the_day_an_exercise_was_mastered() -> None:
-    svg = charts.strength_chart(*mastery()).decode()
+    svg = draw("strength", *mastery()).decode()
     assert "mastered 28 Sep" in svg and "Dead bug" in svg
 
 
 def test_the_ladder_shows_mastered_current_and_ruled_out_rungs() -> None:
-    svg = charts.ladder_chart(*mastery()).decode()
+    svg = draw("ladder", *mastery()).decode()
     assert "mastered: 3 of 12" in svg
     assert "ruled out" in svg and "bending backward" in svg
     assert "target 10 reps" in svg
@@ -109,13 +108,12 @@ def test_the_ladder_shows_mastered_current_and_ruled_out_rungs() -> None:
 def test_the_dates_of_the_history_after_today_are_left_out() -> None:
     profile, h, today = RUNNERS["a week"]()
     earlier = today.replace(day=1)
-    assert charts.render("load", profile, h, earlier) == charts.render(
-        "load", profile, History(), earlier
-    )
+    assert draw("load", profile, h, earlier) == draw("load", profile, History(), earlier)
 
 
 def test_unknown_chart_or_format_is_refused() -> None:
+    standing = history_alone(History(), TODAY)
     with pytest.raises(ValueError, match="unknown chart"):
-        charts.render("pie", make_profile(), History(), TODAY)
+        charts.render("pie", standing, TODAY)
     with pytest.raises(ValueError, match="unknown format"):
-        charts.render("load", make_profile(), History(), TODAY, "gif")
+        charts.render("load", standing, TODAY, "gif")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from backstride.cli.printing import render_html
+from backstride.core.assessment import build_programme
 from backstride.core.catalog import load_catalog
 from backstride.core.history import History
-from backstride.core.programme import build_programme
 from backstride.core.signs import REASON_MESSAGES
 from backstride.reports import printable
 from backstride.reports.printable import PdfUnavailable, html_to_pdf, printable_context

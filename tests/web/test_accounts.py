@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 
 from backstride.web.accounts.models import ApiToken, User
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 from tests.factories import checkin, day, run, session, sets
 from tests.web.helpers import PASSWORD, runner
 
@@ -39,9 +39,9 @@ def api_works(token: str) -> bool:
 
 
 def with_history(user: User) -> None:
-    store.add_session(user, session(day(-2), sets("superman", 10)))
-    store.add_checkin(user, checkin(day(-1), 2))
-    store.add_run(user, run(day(-1), 5.0, during=2, after=1))
+    services.add_session(user=user, session=session(day(-2), sets("superman", 10)))
+    services.add_checkin(user=user, checkin=checkin(day(-1), 2))
+    services.add_run(user=user, run=run(day(-1), 5.0, during=2, after=1))
 
 
 def upload(client: Client, content: bytes, name: str = "backstride-export.json") -> Any:
@@ -327,7 +327,7 @@ def test_importing_an_export_adds_the_history_and_says_how_much() -> None:
     assert response.status_code == 302 and response["Location"] == "/history/"
     page = client.get("/history/").content.decode()
     assert "Imported: 1 sessions, 1 check-ins, 1 runs" in page
-    assert store.export(other) == store.export(user)
+    assert selectors.export(other) == selectors.export(user)
     again = upload(client, exported)
     assert again.status_code == 302
     assert "Imported: 0 sessions, 0 check-ins, 0 runs" in client.get("/history/").content.decode()

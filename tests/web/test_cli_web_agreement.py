@@ -18,7 +18,7 @@ from backstride.core.profile import Profile
 from backstride.core.questions import WARNING_SIGNS, follow_ups
 from backstride.core.triage import Triage, triage
 from backstride.core.vocab import INFLAMMATORY_SIGNS
-from backstride.web.coach import store
+from backstride.web.coach import selectors
 from tests.factories import profile_data
 from tests.web.helpers import runner_without_profile
 
@@ -88,7 +88,7 @@ def _web_profile(case: dict[str, Any]) -> Profile:
 
 
 def _stored(user: Any) -> Profile:
-    profile = store.profile_of(user)
+    profile = selectors.profile_of(user)
     assert profile is not None
     return profile
 

@@ -16,10 +16,10 @@ from django.test.utils import CaptureQueriesContext
 
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.web.coach import models as m
-from backstride.web.coach import run_import, store
-from backstride.web.coach.importing import import_data
+from backstride.web.coach import run_import, selectors, services
+from backstride.web.coach.services.bulk_import import import_data
 from tests.runfiles.files import gpx_run
-from tests.web.helpers import runner
+from tests.web.helpers import add_set_once, plan_of, runner
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DAY = dt.date(2026, 11, 20)
@@ -52,7 +52,7 @@ def together(count: int, work: Callable[[int], Any]) -> tuple[list[Any], list[Ba
 
 def test_eight_identical_set_submits_at_once_store_one_set() -> None:
     _, user = runner()
-    results, errors = together(8, lambda _: store.add_set_once(user, DAY, SET, 1))
+    results, errors = together(8, lambda _: add_set_once(user, DAY, SET, 1))
     assert errors == []
     assert sorted(results) == [False] * 7 + [True]
     assert m.SetEntry.objects.filter(session__user=user).count() == 1
@@ -87,7 +87,7 @@ def test_the_same_export_imported_eight_times_at_once_adds_its_entries_once() ->
     assert errors == []
     assert sum(r["sessions"] for r in results) == 28
     assert sum(r["checkins"] for r in results) == 28
-    stored = store.history_of(user)
+    stored = selectors.history_of(user)
     assert (len(stored.sessions), len(stored.checkins)) == (28, 28)
 
 
@@ -102,10 +102,10 @@ def test_reading_the_history_while_sets_are_written_never_fails() -> None:
         while time.monotonic() < stop:
             if i < 4:
                 day = DAY - dt.timedelta(days=done % 30)
-                store.add_set_once(user, day, SET, None)
+                add_set_once(user, day, SET, None)
             else:
-                store.plan_of(user, DAY)
-                store.export(user)
+                plan_of(user, DAY)
+                selectors.export(user)
             done += 1
         return done
 
@@ -131,7 +131,7 @@ def test_a_large_import_refuses_no_other_runners_write() -> None:
                 finished.set()
         written = 0
         while not finished.is_set() or written < 5:
-            store.add_checkin(other, Checkin(date=DAY, morning_pain=written % 10))
+            services.add_checkin(user=other, checkin=Checkin(date=DAY, morning_pain=written % 10))
             written += 1
         return written
 
@@ -146,9 +146,9 @@ def test_a_large_import_refuses_no_other_runners_write() -> None:
 
 def test_the_history_reads_sessions_with_their_sets_in_one_query() -> None:
     _, user = runner()
-    store.add_set_once(user, DAY, SET, 1)
+    add_set_once(user, DAY, SET, 1)
     with CaptureQueriesContext(connection) as queries:
-        store.history_of(user)
+        selectors.history_of(user)
     sql = [q["sql"].lower() for q in queries.captured_queries]
     assert sum("coach_setentry" in q for q in sql) == 1
     assert not any("coach_trainingsession" in q and "coach_setentry" not in q for q in sql)

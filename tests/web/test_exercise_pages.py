@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from backstride.web.coach import store
+from backstride.web.coach import services
 from tests.factories import session, sets
 from tests.web.helpers import runner, runner_without_profile
 
@@ -50,7 +50,9 @@ def test_an_easier_link_points_to_the_nearest_one_the_runner_may_do() -> None:
 def test_the_page_follows_the_history_too() -> None:
     client, user = runner()
     yesterday = dt.date.today() - dt.timedelta(days=1)
-    store.add_session(user, session(yesterday, sets("single_leg_deadlift", 8, pain=7, count=1)))
+    services.add_session(
+        user=user, session=session(yesterday, sets("single_leg_deadlift", 8, pain=7, count=1))
+    )
     html = page(client, "single_leg_t_balance")
     assert link("single_leg_balance_reach") in html and link("single_leg_deadlift") not in html
     assert link("single_leg_deadlift") not in page(client, "single_leg_balance_reach")

@@ -11,8 +11,8 @@ from django.test import Client
 from backstride.core.questions import WARNING_SIGNS
 from backstride.core.vocab import INFLAMMATORY_SIGNS, RED_FLAGS
 from backstride.web.coach import models as m
-from backstride.web.coach import store
-from tests.web.helpers import runner, runner_without_profile
+from backstride.web.coach import selectors
+from tests.web.helpers import plan_of, runner, runner_without_profile
 
 pytestmark = pytest.mark.django_db
 ALL_NO = {f: "no" for f in RED_FLAGS}
@@ -76,7 +76,7 @@ def test_an_emergency_answer_stops_at_once_and_stores_nothing() -> None:
     assert response["Location"] == "/check-in/emergency/"
     page = client.get("/check-in/emergency/").content.decode()
     assert "Get emergency help now" in page and "Numbness, tingling" in page
-    assert store.profile_of(user) is None
+    assert selectors.profile_of(user) is None
 
 
 def test_see_doctor_answers_lead_to_the_doctor_page_and_no_plan() -> None:
@@ -98,7 +98,7 @@ def test_an_urgent_answer_shows_what_to_do_today_first_and_the_check_in_can_go_o
     assert "Finish the check-in" in page
     client.post("/check-in/2/", PAIN)
     assert client.post("/check-in/3/", ABOUT)["Location"] == "/check-in/see-a-doctor/"
-    assert store.profile_of(user).red_flags == ("fever_or_unwell",)  # type: ignore[union-attr]
+    assert selectors.profile_of(user).red_flags == ("fever_or_unwell",)  # type: ignore[union-attr]
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"
 
 
@@ -111,11 +111,11 @@ def test_a_clearance_is_dated_and_covers_each_reason_ticked_then_opens_the_plan(
     today = dt.date.today().isoformat()
     assert _clear(client, today, []).status_code == 400
     assert _clear(client, "", ["cancer_history", "night_pain"]).status_code == 400
-    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
+    assert selectors.profile_of(user).clearance is None  # type: ignore[union-attr]
     assert _clear(client, today, ["cancer_history"]).status_code == 302
     assert client.get("/plan/")["Location"] == "/check-in/see-a-doctor/"  # night pain left
     assert _clear(client, today, ["cancer_history", "night_pain"], by="Dr Rao").status_code == 302
-    clearance = store.profile_of(user).clearance  # type: ignore[union-attr]
+    clearance = selectors.profile_of(user).clearance  # type: ignore[union-attr]
     assert clearance is not None and clearance.by == "Dr Rao"
     assert set(clearance.covers) == {"cancer_history", "night_pain"}
     assert client.get("/plan/").status_code == 200
@@ -139,7 +139,7 @@ def test_a_bad_clearance_is_refused_and_stores_nothing(
     day = days[on].isoformat() if on in days else on
     response = _clear(client, day, covers)
     assert response.status_code == 400 and problem in response.content.decode()
-    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
+    assert selectors.profile_of(user).clearance is None  # type: ignore[union-attr]
 
 
 def test_an_emergency_page_offers_no_clearance() -> None:
@@ -148,14 +148,14 @@ def test_an_emergency_page_offers_no_clearance() -> None:
     assert "Get emergency help now" in page and 'name="covers"' not in page
     today = dt.date.today().isoformat()
     client.post("/check-in/see-a-doctor/", {"on": today, "covers": ["cancer_history"]})
-    assert store.profile_of(user).clearance is None  # type: ignore[union-attr]
+    assert selectors.profile_of(user).clearance is None  # type: ignore[union-attr]
 
 
 def test_a_calm_check_in_goes_to_calibration_and_saves_the_profile() -> None:
     client, user = runner_without_profile()
     response = check_in(client, ALL_NO)
     assert response["Location"] == "/calibrate/"
-    profile = store.profile_of(user)
+    profile = selectors.profile_of(user)
     assert profile is not None and profile.pain.intensity == 3 and profile.age == 35
 
 
@@ -177,7 +177,7 @@ def test_calibration_walks_the_ladder_until_four_are_found() -> None:
     for exercise in ("single_leg_balance", "high_plank_leg_lift", "single_leg_bridge"):
         client.post("/calibrate/", {"exercise": exercise, "answer": "ok"})
     assert client.get("/calibrate/")["Location"] == "/plan/"
-    _, result = store.plan_of(user, dt.date.today())
+    _, result = plan_of(user, dt.date.today())
     assert result is not None and result.plan is not None
     ids = [e.id for e in result.plan.strength.exercises]
     assert ids == ["dead_bug", "single_leg_balance", "high_plank_leg_lift", "single_leg_bridge"]
@@ -186,7 +186,7 @@ def test_calibration_walks_the_ladder_until_four_are_found() -> None:
 def test_a_calibration_answer_for_the_wrong_exercise_is_refused() -> None:
     client, user = runner()
     assert client.post("/calibrate/", {"exercise": "v_up", "answer": "ok"}).status_code == 400
-    assert store.profile_of(user).abilities == {}  # type: ignore[union-attr]
+    assert selectors.profile_of(user).abilities == {}  # type: ignore[union-attr]
 
 
 def test_the_plan_page_shows_the_four_the_week_and_the_why() -> None:
@@ -247,6 +247,15 @@ def test_a_set_above_five_stops_the_exercise_and_says_why() -> None:
     page = client.get("/session/").content.decode()
     assert "Stopped:" in page and "7/10" in page
     assert "<h1>Dead bug</h1>" in page
+
+
+def test_no_further_set_of_a_stopped_exercise_is_stored() -> None:
+    client, user = runner()
+    _set(client, "superman", 1, pain=7)
+    response = _set(client, "superman", 2, pain=2)
+    assert response.status_code == 400
+    assert "has stopped for today after a set above 5/10 pain" in response.content.decode()
+    assert m.SetEntry.objects.filter(session__user=user).count() == 1
 
 
 def test_bad_set_input_is_refused_and_nothing_is_stored() -> None:
@@ -348,10 +357,10 @@ def test_the_inflammatory_questions_follow_only_long_pain_that_began_before_45()
     assert client.post("/check-in/3/", ABOUT)["Location"] == "/check-in/4/"
     page = client.get("/check-in/4/").content.decode()
     assert "Did this back pain first start before you were 35?" in page
-    assert store.profile_of(user) is None
+    assert selectors.profile_of(user) is None
     signs = {s: "yes" for s in INFLAMMATORY_SIGNS[:4]} | {s: "no" for s in INFLAMMATORY_SIGNS[4:]}
     assert client.post("/check-in/4/", signs)["Location"] == "/calibrate/"
-    profile = store.profile_of(user)
+    profile = selectors.profile_of(user)
     assert profile is not None and profile.inflammatory_signs == INFLAMMATORY_SIGNS[:4]
     other, _ = runner_without_profile()
     other.post("/check-in/1/", ALL_NO)

@@ -14,7 +14,7 @@ from backstride.core.history import Checkin, Run
 from backstride.core.vocab import RED_FLAGS
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 from tests.factories import checkin, day, run, session, sets
 from tests.web.helpers import runner
 
@@ -33,9 +33,11 @@ def entries(user: User) -> tuple[int, int, int, int]:
 def one_of_each(user: User) -> dict[str, int]:
     """A session, a check-in and a run; returns their ids by kind."""
     return {
-        "session": store.add_session(user, session(day(-2), sets("superman", 10))).id,
-        "checkin": store.add_checkin(user, checkin(day(-1), 3)).id,
-        "run": store.add_run(user, run(day(-1), 5.0, during=2)).id,
+        "session": services.add_session(
+            user=user, session=session(day(-2), sets("superman", 10))
+        ).id,
+        "checkin": services.add_checkin(user=user, checkin=checkin(day(-1), 3)).id,
+        "run": services.add_run(user=user, run=run(day(-1), 5.0, during=2)).id,
     }
 
 
@@ -109,7 +111,7 @@ def test_a_morning_check_in_is_saved() -> None:
     response = client.post("/today/check-in/", {"date": "2026-11-20", "morning_pain": "2"})
     assert response.status_code == 302 and response["Location"] == "/today/"
     assert "Check-in saved" in page_of(client.get("/today/"))
-    assert store.history_of(user).checkins == (
+    assert selectors.history_of(user).checkins == (
         Checkin(date=dt.date(2026, 11, 20), morning_pain=2, red_flags=()),
     )
 
@@ -121,7 +123,7 @@ def test_a_check_in_with_a_warning_sign_goes_straight_to_what_to_do() -> None:
         {"date": "2026-11-20", "morning_pain": "4", "red_flags": ["fever_or_unwell"]},
     )
     assert response.status_code == 302 and response["Location"] == "/check-in/see-a-doctor/"
-    assert store.history_of(user).checkins[0].red_flags == ("fever_or_unwell",)
+    assert selectors.history_of(user).checkins[0].red_flags == ("fever_or_unwell",)
     page = page_of(client.get("/check-in/see-a-doctor/"))
     assert "Get medical advice today" in page and "reported on 2026-11-20" in page
     for held in ("/plan/", "/session/", "/calibrate/"):
@@ -147,7 +149,7 @@ def test_the_same_emergency_page_follows_a_first_check_in_a_morning_check_in_and
         "/today/run/", {"date": today, "km": "5", "minutes": "30", "red_flags": ["legs_giving_way"]}
     )
     assert response["Location"] == "/check-in/see-a-doctor/"
-    assert store.history_of(user).runs[0].red_flags == ("legs_giving_way",)
+    assert selectors.history_of(user).runs[0].red_flags == ("legs_giving_way",)
     pages.append(page_of(running.get("/check-in/see-a-doctor/")))
     assert all("Get emergency help now" in p for p in pages)
     assert len({_help_steps(p) for p in pages}) == 1
@@ -200,7 +202,7 @@ def test_a_run_is_saved_and_an_unrated_pain_stays_empty() -> None:
     )
     assert response.status_code == 302 and response["Location"] == "/today/"
     assert "Run saved" in page_of(client.get("/today/"))
-    assert store.history_of(user).runs == (
+    assert selectors.history_of(user).runs == (
         Run(date=dt.date(2026, 11, 20), km=5.5, minutes=33.0, pain_during=2, pain_after=None),
     )
 
@@ -230,7 +232,7 @@ def test_a_bad_run_is_refused_naming_the_field_and_stores_nothing(
 def test_history_lists_sessions_check_ins_and_runs_newest_first() -> None:
     client, user = runner()
     ids = one_of_each(user)
-    store.add_checkin(user, checkin(day(-5), 6, ("night_pain",)))
+    services.add_checkin(user=user, checkin=checkin(day(-5), 6, ("night_pain",)))
     page = page_of(client.get("/history/"))
     assert "Superman: 10 reps, pain 0" in page
     assert "pain 3/10" in page and "Warning signs noted: night pain" in page
@@ -252,7 +254,7 @@ def test_editing_a_check_in_shows_it_then_saves_the_change() -> None:
         f"/history/check-in/{item_id}/", {"date": day(-3).isoformat(), "morning_pain": "1"}
     )
     assert response.status_code == 302 and response["Location"] == "/history/"
-    assert store.history_of(user).checkins == (checkin(day(-3), 1),)
+    assert selectors.history_of(user).checkins == (checkin(day(-3), 1),)
 
 
 def test_a_bad_check_in_edit_changes_nothing() -> None:
@@ -261,7 +263,7 @@ def test_a_bad_check_in_edit_changes_nothing() -> None:
     response = client.post(f"/history/check-in/{item_id}/", {"date": "", "morning_pain": "12"})
     assert response.status_code == 400
     assert "Date: please fill this in" in page_of(response)
-    assert store.history_of(user).checkins == (checkin(day(-1), 3),)
+    assert selectors.history_of(user).checkins == (checkin(day(-1), 3),)
 
 
 def test_editing_a_run_saves_the_change() -> None:
@@ -273,7 +275,7 @@ def test_editing_a_run_saves_the_change() -> None:
         {"date": day(-1).isoformat(), "km": "6", "minutes": "40", "pain_after": "1"},
     )
     assert response.status_code == 302
-    assert store.history_of(user).runs == (
+    assert selectors.history_of(user).runs == (
         Run(date=day(-1), km=6.0, minutes=40.0, pain_during=None, pain_after=1),
     )
 
@@ -295,7 +297,7 @@ def test_editing_a_session_changes_its_date_and_each_set() -> None:
         session_form(day(-3), ("10", "0", "good"), ("9", "2", "good"), ("8", "4", "poor")),
     )
     assert response.status_code == 302
-    (edited,) = store.history_of(user).sessions
+    (edited,) = selectors.history_of(user).sessions
     assert edited.date == day(-3)
     assert [(s.exercise, s.reps, s.pain, s.form) for s in edited.sets] == [
         ("superman", 10, 0, "good"),
@@ -307,7 +309,7 @@ def test_editing_a_session_changes_its_date_and_each_set() -> None:
 def test_a_bad_session_edit_names_the_set_and_changes_nothing() -> None:
     client, user = runner()
     item_id = one_of_each(user)["session"]
-    before = store.history_of(user).sessions
+    before = selectors.history_of(user).sessions
     response = client.post(
         f"/history/session/{item_id}/",
         session_form(day(-3), ("10", "0", "good"), ("-1", "2", "good"), ("8", "4", "meh")),
@@ -316,7 +318,7 @@ def test_a_bad_session_edit_names_the_set_and_changes_nothing() -> None:
     page = page_of(response)
     assert "Superman, set 2: reps: must be at least 0" in page
     assert "Superman, set 3: form: must be one of" in page
-    assert store.history_of(user).sessions == before
+    assert selectors.history_of(user).sessions == before
 
 
 @pytest.mark.parametrize("kind", ["session", "checkin", "run"])

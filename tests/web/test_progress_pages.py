@@ -14,9 +14,9 @@ from icalendar import Calendar
 
 from backstride.core.catalog import load_catalog
 from backstride.web.accounts.models import ApiToken, User
-from backstride.web.coach import store
+from backstride.web.coach import services
 from tests.reports.samples import RUNNERS
-from tests.web.helpers import runner, runner_without_profile
+from tests.web.helpers import plan_of, runner, runner_without_profile
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def _frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def runner_with(who: str, **overrides: Any) -> tuple[Client, User]:
     client, user = runner(**overrides)
     _, history, _ = RUNNERS[who]()
-    store.import_data(user, None, history)
+    services.import_data(user=user, profile=None, history=history)
     return client, user
 
 
@@ -130,7 +130,7 @@ def test_another_runner_never_sees_these() -> None:
 
 def test_the_printable_plan_has_steps_cues_dosage_and_warning_signs() -> None:
     client, user = runner()
-    _, result = store.plan_of(user, RUNNERS["a year"]()[2])
+    _, result = plan_of(user, RUNNERS["a year"]()[2])
     assert result is not None and result.plan is not None
     page = client.get("/plan/print/").content.decode()
     first = load_catalog()[result.plan.strength.exercises[0].id]

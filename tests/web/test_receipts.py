@@ -13,7 +13,7 @@ from backstride.core.errors import InputError
 from backstride.core.history import Checkin
 from backstride.web.accounts.models import ApiToken
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import services
 from backstride.web.coach.receipts import check_key, once
 from tests.web.helpers import runner
 from tests.web.test_concurrency import together
@@ -23,7 +23,7 @@ CHECKIN = Checkin(date=dt.date(2026, 11, 20), morning_pain=2)
 
 
 def _write(user: object) -> tuple[int, dict[str, int]]:
-    row = store.add_checkin(user, CHECKIN)  # type: ignore[arg-type]
+    row = services.add_checkin(user=user, checkin=CHECKIN)  # type: ignore[arg-type]
     return 201, {"id": row.id}
 
 

@@ -6,14 +6,17 @@ import datetime as dt
 
 from backstride.cli.output import print_json
 from backstride.cli.sources import read_inputs, read_text
+from backstride.core.assessment import assess
+from backstride.core.history import History
 from backstride.core.inputs import profile_from_json
-from backstride.core.programme import build_programme
-from backstride.core.triage import check_clearance_date, triage
+from backstride.core.triage import check_clearance_date
 
 
 def triage_command(profile_file: str, as_json: bool) -> None:
     profile = profile_from_json(read_text("--profile", profile_file), "--profile")
-    result = triage(profile, (), dt.date.today())
+    today = dt.date.today()
+    check_clearance_date(profile, today)
+    result = assess(profile, History(), today).triage
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
@@ -25,7 +28,7 @@ def triage_command(profile_file: str, as_json: bool) -> None:
 def plan_command(profile_file: str, history_file: str | None, today: str, as_json: bool) -> None:
     profile, history, day = read_inputs(profile_file, history_file, today)
     check_clearance_date(profile, day)
-    result = build_programme(profile, history, day)
+    result = assess(profile, history, day).result
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

@@ -6,7 +6,7 @@ import difflib
 
 from backstride.cli.output import print_json
 from backstride.core.catalog import load_catalog, ordered
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem
 
 
 def list_all(as_json: bool) -> None:
@@ -24,7 +24,7 @@ def show(exercise_id: str, as_json: bool) -> None:
     if exercise_id not in catalog:
         near = difflib.get_close_matches(exercise_id, list(catalog.exercises), n=3)
         hint = f"; did you mean {', '.join(near)}?" if near else "; see `backstride exercises list`"
-        raise InputError([f"ID: unknown exercise {exercise_id!r}{hint}"])
+        raise InputError([Problem("ID", f"unknown exercise {exercise_id!r}{hint}")])
     exercise = catalog[exercise_id]
     if as_json:
         print_json(exercise.to_json())

@@ -8,13 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from backstride.core.clearance import clear, clearable_reasons, revoke
+from backstride.core.assessment import assess
+from backstride.core.clearance import clear, clearable_reasons, needs_clearance, revoke
 from backstride.core.dates import parse_iso_date
-from backstride.core.errors import InputError, validate
+from backstride.core.errors import InputError, Problem, validate
 from backstride.core.history import History
 from backstride.core.inputs import profile_from_json
 from backstride.core.profile import Profile
-from backstride.core.programme import build_programme
 from backstride.core.questions import (
     ABOUT_QUESTIONS,
     PAIN_QUESTIONS,
@@ -22,7 +22,7 @@ from backstride.core.questions import (
     Question,
     follow_ups,
 )
-from backstride.core.triage import any_emergency, highest, triage
+from backstride.core.triage import any_emergency, highest
 
 T = TypeVar("T")
 
@@ -37,7 +37,8 @@ def _ask(prompt: Ask, question: str, parse: Callable[[str], T]) -> T:
         try:
             raw = prompt(f"{question} ")
         except EOFError:
-            raise InputError(["intake: input ended before every question was answered"]) from None
+            ended = "input ended before every question was answered"
+            raise InputError([Problem("intake", ended)]) from None
         try:
             return parse(raw.strip())
         except ValueError as error:
@@ -225,7 +226,7 @@ def collect(prompt: Ask, today: dt.date) -> Profile | Stopped:
     signs = ask_all(prompt, extra)
     answers["inflammatory_signs"] = [code for code, yes in signs.items() if yes]
     profile = validate(Profile, answers)
-    if triage(profile, (), today).level in ("urgent", "see_doctor"):
+    if needs_clearance(profile, today):
         profile = clearance(prompt, profile, today)
     return profile
 
@@ -257,6 +258,6 @@ def run_intake(out: str, prompt: Ask = input) -> None:
     try:
         path.write_text(json.dumps(profile.model_dump(mode="json"), indent=2) + "\n", "utf-8")
     except OSError as error:
-        raise InputError([f"--out: cannot write {out} ({error.strerror})"]) from None
+        raise InputError([Problem("--out", f"cannot write {out} ({error.strerror})")]) from None
     render.console().print(f"Profile saved to {out}.")
-    render.plan_result(build_programme(profile, History(), today), profile)
+    render.plan_result(assess(profile, History(), today).result, profile)

@@ -181,7 +181,8 @@ def serve(
         int, typer.Option("--workers", min=1, max=64, help="Worker processes, 4 threads each.")
     ] = 2,
 ) -> None:
-    """Serve the web app with gunicorn; applies migrations and collects static files first."""
+    """Serve the web app with gunicorn: applies migrations first, and collects and gzips the
+    static files when one changed; prints each step, then the address it listens on."""
     from backstride.web import server
 
     guarded(server.serve, host, port, workers)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ParamSpec
 
 import typer
 
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem, as_lines
 
 P = ParamSpec("P")
 
@@ -18,8 +18,9 @@ def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def fail(lines: list[str]) -> typer.Exit:
-    for line in lines:
+def fail(problems: Sequence[Problem]) -> typer.Exit:
+    """One 'error: field: message' line per problem (the message alone for the whole input)."""
+    for line in as_lines(problems):
         sys.stderr.write(f"error: {line}\n")
     return typer.Exit(code=2)
 
@@ -29,4 +30,4 @@ def guarded(command: Callable[P, None], *args: P.args, **kwargs: P.kwargs) -> No
     try:
         command(*args, **kwargs)
     except InputError as error:
-        raise fail(error.lines) from None
+        raise fail(error.problems) from None

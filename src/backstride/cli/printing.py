@@ -7,10 +7,10 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from backstride.core.errors import InputError
+from backstride.core.assessment import assess
+from backstride.core.errors import InputError, Problem
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
-from backstride.core.programme import build_programme
 from backstride.reports.printable import PdfUnavailable, html_to_pdf, printable_context
 
 TEMPLATE = "coach/printable.html"
@@ -33,11 +33,11 @@ def plan_pdf(profile_file: str, history_file: str | None, today: str, out: str) 
     from backstride.cli.sources import read_inputs
 
     profile, history, day = read_inputs(profile_file, history_file, today)
-    result = build_programme(profile, history, day)
+    result = assess(profile, history, day).result
     try:
         pdf = html_to_pdf(render_html(profile, result, day))
     except PdfUnavailable as error:
-        raise InputError([f"--pdf: {error}"]) from None
+        raise InputError([Problem("--pdf", str(error))]) from None
     write_file("--pdf", out, pdf)
     sys.stdout.write(f"Printable plan written to {out}\n")
 
@@ -46,11 +46,13 @@ def write_file(option: str, name: str, content: bytes) -> None:
     path = Path(name)
     try:
         if path.is_dir():
-            raise InputError([f"{option}: {name} is a folder, not a file"])
+            raise InputError([Problem(option, f"{name} is a folder, not a file")])
         path.write_bytes(content)
     except FileNotFoundError:
-        raise InputError([f"{option}: folder {path.parent} does not exist"]) from None
+        raise InputError([Problem(option, f"folder {path.parent} does not exist")]) from None
     except PermissionError:
-        raise InputError([f"{option}: {name} cannot be written (permission denied)"]) from None
+        denied = f"{name} cannot be written (permission denied)"
+        raise InputError([Problem(option, denied)]) from None
     except OSError as error:
-        raise InputError([f"{option}: {name} cannot be written ({error.strerror})"]) from None
+        unwritten = f"{name} cannot be written ({error.strerror})"
+        raise InputError([Problem(option, unwritten)]) from None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from backstride.cli.printing import write_file
 from backstride.cli.sources import read_inputs
-from backstride.core.errors import InputError
+from backstride.core.assessment import assess
+from backstride.core.errors import InputError, Problem
 from backstride.reports.charts import CHARTS, render
 
 
@@ -15,12 +16,14 @@ def progress_command(profile_file: str, history_file: str, today: str, out: str)
     profile, history, day = read_inputs(profile_file, history_file, today)
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise InputError([f"--out: {out} is a file, not a folder"])
+        raise InputError([Problem("--out", f"{out} is a file, not a folder")])
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError([f"--out: folder {out} cannot be made ({error.strerror})"]) from None
+        unmade = f"folder {out} cannot be made ({error.strerror})"
+        raise InputError([Problem("--out", unmade)]) from None
+    standing = assess(profile, history, day).standing
     for name in CHARTS:
         path = folder / f"{name}.png"
-        write_file("--out", str(path), render(name, profile, history, day, "png"))
+        write_file("--out", str(path), render(name, standing, day, "png"))
         sys.stdout.write(f"{path}\n")

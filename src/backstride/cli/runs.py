@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem
 from backstride.runfiles import MAX_BYTES
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def import_into(paths: list[Path], email: str | None) -> None:
     from backstride.web.coach.run_import import import_files
 
     # A device or a pipe could block or never end: refuse them before importing anything.
-    odd = [f"{path}: is not a regular file" for path in paths if not path.is_file()]
+    odd = [Problem(str(path), "is not a regular file") for path in paths if not path.is_file()]
     if odd:
         raise InputError(odd)
     user = _account(email)
@@ -55,13 +55,15 @@ def _account(email: str | None) -> User:
     if email is not None:
         user = User.objects.filter(email=email.strip().lower()).first()
         if user is None:
-            raise InputError([f"--email: no account with the email {email} in this database"])
+            missing = f"no account with the email {email} in this database"
+            raise InputError([Problem("--email", missing)])
         return user
     users = list(User.objects.order_by("id")[:2])
     if not users:
-        raise InputError([NO_ACCOUNT])
+        raise InputError([Problem("", NO_ACCOUNT)])
     if len(users) > 1:
-        raise InputError(["--email: this database holds several accounts; say which with --email"])
+        several = "this database holds several accounts; say which with --email"
+        raise InputError([Problem("--email", several)])
     return users[0]
 
 
@@ -71,4 +73,4 @@ def _read(path: Path) -> bytes:
             # One byte over the cap is enough for the file to be refused as too big.
             return handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise InputError([f"{path}: cannot be read: {error.strerror}"]) from None
+        raise InputError([Problem(str(path), f"cannot be read: {error.strerror}")]) from None

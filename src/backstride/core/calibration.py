@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from backstride.core.eligibility import Context, exclusion, rank_candidates
-from backstride.core.history import History
 from backstride.core.profile import Profile
-from backstride.core.progression import replay
 from backstride.core.vocab import ACTIVE_STRENGTH
 
 
-def _context(profile: Profile, history: History, today: dt.date) -> Context:
+def _context(today: Context) -> Context:
     """What rules exercises out today (painful movements, kit, jumping with pain, sets that
     hurt above 5 in the history); the answers themselves are judged one by one here."""
-    return replace(replay(profile, history.until(today), today).ctx, abilities={})
+    return replace(today, abilities={})
 
 
-def next_to_try(
-    profile: Profile, history: History | None = None, today: dt.date = dt.date.max
-) -> str | None:
+def next_to_try(profile: Profile, today: Context) -> str | None:
     """Walk the ladder from the top: the first exercise the runner may do and has not
-    answered yet, or None once four are found (or the ladder is exhausted)."""
-    ctx = _context(profile, history or History(), today)
+    answered yet, or None once four are found (or the ladder is exhausted). `today` is
+    the context of the runner's replayed history (core.assessment)."""
+    ctx = _context(today)
     found = 0
     for main in ctx.catalog.ladder:
         for candidate in rank_candidates(ctx.catalog, main, ctx.outdoor):
@@ -40,11 +36,9 @@ def next_to_try(
     return None
 
 
-def found_so_far(
-    profile: Profile, history: History | None = None, today: dt.date = dt.date.max
-) -> list[str]:
+def found_so_far(profile: Profile, today: Context) -> list[str]:
     """The exercises already answered 'ok' and still allowed, in ladder order."""
-    ctx = _context(profile, history or History(), today)
+    ctx = _context(today)
     return [
         c
         for main in ctx.catalog.ladder

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from backstride.core.errors import InputError, validate
+from backstride.core.errors import InputError, Problem, validate
 from backstride.core.profile import Clearance, Profile
 from backstride.core.signs import is_emergency
 from backstride.core.triage import Reason, Report, triage
@@ -18,6 +18,12 @@ def revoke(profile: Profile) -> Profile:
     """No clearance at all, in either version's fields."""
     update = {"clearance": None, "cleared_by_clinician": False, "cleared_on": None}
     return profile.model_copy(update=update)
+
+
+def needs_clearance(profile: Profile, today: dt.date) -> bool:
+    """The profile alone holds the plan for reasons a clinician who saw the runner may
+    lift (urgent or see-a-doctor, never an emergency): then the check-in asks for it."""
+    return triage(profile, (), today).level in CLEARABLE_LEVELS
 
 
 def clearable_reasons(profile: Profile, reports: Sequence[Report], on: dt.date) -> list[Reason]:
@@ -38,20 +44,21 @@ def clear(
 ) -> Profile:
     """The profile with a new clearance covering exactly `covers`; refused as bad input
     when dated after today, covering an emergency sign, or a code that is not a reason."""
+    day = on.isoformat()
     if on > today:
         raise InputError(
-            [f"clearance.on: {on.isoformat()} is after today; give the day you were seen"]
+            [Problem("clearance.on", f"{day} is after today; give the day you were seen")]
         )
     if not covers:
-        raise InputError(["clearance.covers: tick each reason the clinician looked at"])
+        raise InputError([Problem("clearance.covers", "tick each reason the clinician looked at")])
     problems = [
-        f"clearance.covers: {c} is an emergency sign and cannot be cleared"
+        Problem("clearance.covers", f"{c} is an emergency sign and cannot be cleared")
         for c in covers
         if is_emergency(c)
     ]
     allowed = {r.code for r in clearable_reasons(profile, reports, on)}
     problems += [
-        f"clearance.covers: {c} is not one of your reasons to see a doctor by {on.isoformat()}"
+        Problem("clearance.covers", f"{c} is not one of your reasons to see a doctor by {day}")
         for c in covers
         if not is_emergency(c) and c not in allowed
     ]

@@ -3,14 +3,10 @@ an exercise the runner is ruled out of is dropped, or moves to the nearest allow
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NamedTuple
 
 from backstride.core.eligibility import Context, exclusion, movement_note
 from backstride.core.exercise import Exercise
-from backstride.core.history import History
-from backstride.core.profile import Profile
-from backstride.core.progression import replay
 
 
 class Links(NamedTuple):
@@ -55,11 +51,8 @@ class RunnerView(NamedTuple):
     ruled_out: str | None
 
 
-def runner_view(
-    exercise: Exercise, profile: Profile, history: History, today: dt.date
-) -> RunnerView:
-    """The same context as the runner's plan of today, from one replay."""
-    ctx = replay(profile, history.until(today), today).ctx
+def runner_view(exercise: Exercise, ctx: Context) -> RunnerView:
+    """`ctx` is the context of the runner's plan of today (core.assessment)."""
     ruled_out = exclusion(exercise, ctx)
     return RunnerView(
         links_for(exercise, ctx),

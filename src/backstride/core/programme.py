@@ -1,4 +1,4 @@
-"""The whole programme as one pure function: (profile, history, today) -> triage and plan."""
+"""Today's plan from the triage and the replayed history: strength, mobility, extras, running."""
 
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ from backstride.core.plan import (
     StrengthItem,
 )
 from backstride.core.profile import Profile
-from backstride.core.progression import Progress, replay
+from backstride.core.progression import Progress
 from backstride.core.running import current_pain, running_advice
 from backstride.core.standins import strength_why
 from backstride.core.tracks import rep_range
-from backstride.core.triage import HIGH_PAIN, Triage, caution, triage
+from backstride.core.triage import HIGH_PAIN, Triage, caution
 from backstride.core.vocab import (
     EXTRAS_MIN_MINUTES,
     MAX_STRENGTH_DAYS,
@@ -49,16 +49,15 @@ WHEN_BY_GROUP: dict[str, str] = {
 }
 
 
-def build_programme(profile: Profile, history: History, today: dt.date) -> PlanResult:
-    """Triage first; a plan only at self-manage. Same inputs, same output, whatever the
-    order of the history."""
-    past = history.until(today)
-    # A warning sign counts whatever the date on its entry, even one dated ahead.
-    result = triage(profile, history.reports())
-    if not result.allows_plan:
-        return PlanResult(triage=result, plan=None)
-    progress = replay(profile, past, today)
-    result = _with_flare_caution(result, progress.flare_dates)
+def plan_for(
+    profile: Profile, past: History, today: dt.date, found: Triage, progress: Progress
+) -> PlanResult:
+    """The plan for today from the triage of every report and the replay of `past` (the
+    history cut at today); no plan unless the triage is self-manage. Called once per
+    assessment (core.assessment), which makes the one replay."""
+    if not found.allows_plan:
+        return PlanResult(triage=found, plan=None)
+    result = _with_flare_caution(found, progress.flare_dates)
     pain_now = current_pain(past.checkins, profile.pain.intensity)
     result = _with_high_pain_caution(result, pain_now)
     strength = _strength(profile, progress, today)

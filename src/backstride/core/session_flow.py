@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from backstride.core.catalog import load_catalog
+from backstride.core.errors import Problem
 from backstride.core.history import SetLog
 from backstride.core.plan import StrengthItem
 from backstride.core.vocab import ACCEPTABLE_PAIN
@@ -43,6 +45,48 @@ def stops_exercise(set_log: SetLog) -> bool:
 def in_session(items: Sequence[StrengthItem], exercise: str) -> bool:
     """Only the exercises of today's session take sets in the guided session."""
     return any(item.id == exercise for item in items)
+
+
+@dataclass(frozen=True)
+class SetDecision:
+    """What to do with one set sent from the guided session: store it, recognise it as a
+    resend of a set already stored (store nothing, answer as before), or refuse it, with
+    the problems to show. `stops`: its pain ends the exercise for today."""
+
+    outcome: Literal["store", "resend", "refused"]
+    stops: bool = False
+    problems: tuple[Problem, ...] = ()
+
+    def note(self, set_log: SetLog) -> str | None:
+        """What the runner is told when the set ends the exercise."""
+        if not self.stops:
+            return None
+        return f"Pain {set_log.pain}/10 is above {ACCEPTABLE_PAIN}: that exercise stops here."
+
+
+NOT_TODAY = Problem("exercise", "is not in today's session, so the set was not saved")
+STOPPED = Problem("exercise", "has stopped for today after a set above 5/10 pain; not saved")
+BAD_NUMBER = Problem("set_number", "must be 1 or more")
+
+
+def decide_set(
+    items: Sequence[StrengthItem],
+    logged: Sequence[SetLog],
+    set_log: SetLog,
+    set_number: int | None,
+) -> SetDecision:
+    """The whole rule for one set: only today's exercises take sets; a set number already
+    stored is a resend; an exercise stopped by a painful set takes no more today."""
+    if set_number is not None and set_number < 1:
+        return SetDecision("refused", problems=(BAD_NUMBER,))
+    if not in_session(items, set_log.exercise):
+        return SetDecision("refused", problems=(NOT_TODAY,))
+    if not is_new_set(set_log, set_number, logged):
+        # Answered as the first copy was, so a retry after a lost answer reads the same.
+        return SetDecision("resend", stops=stops_exercise(set_log))
+    if any(s.exercise == set_log.exercise and stops_exercise(s) for s in logged):
+        return SetDecision("refused", problems=(STOPPED,))
+    return SetDecision("store", stops=stops_exercise(set_log))
 
 
 def is_new_set(set_log: SetLog, set_number: int | None, logged: Sequence[SetLog]) -> bool:

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem
 from backstride.core.profile import Profile
 from backstride.core.signs import (
     ACT_OF,
@@ -237,13 +237,13 @@ def cover_of(profile: Profile) -> Cover | None:
 def check_clearance_date(profile: Profile, today: dt.date) -> None:
     record = profile.clearance
     if record is not None and record.on > today:
+        seen = record.on.isoformat()
         raise InputError(
-            [f"clearance.on: {record.on.isoformat()} is after today; give the day you were seen"]
+            [Problem("clearance.on", f"{seen} is after today; give the day you were seen")]
         )
     if profile.cleared_on is not None and profile.cleared_on > today:
-        raise InputError(
-            [f"cleared_on: {profile.cleared_on.isoformat()} is after today; give the day seen"]
-        )
+        seen = profile.cleared_on.isoformat()
+        raise InputError([Problem("cleared_on", f"{seen} is after today; give the day seen")])
 
 
 def triage(

@@ -1,8 +1,9 @@
 """The four progress charts, drawn on the server with matplotlib: SVG for the web, PNG for the CLI.
 
-Each chart is drawn only from the profile, the history and today's date, through core, and the
-same data always gives the same bytes. matplotlib is imported inside the functions, with no
-pyplot and so no GUI backend, so that commands which draw nothing start fast.
+Each chart is drawn only from where the runner stands today (core.standing, part of the one
+assessment), and the same data always gives the same bytes. matplotlib is imported inside
+the functions, with no pyplot and so no GUI backend, so that commands which draw nothing
+start fast.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from backstride.core.history import History
-from backstride.core.profile import Profile
+from backstride.core.standing import Standing
 from backstride.reports import charts_load, charts_strength
 from backstride.reports.figure import STYLE, TITLES
 
@@ -25,7 +25,7 @@ CHARTS = ("load", "strength", "ladder", "adherence")
 FORMATS = ("svg", "png")
 PNG_DPI = 150
 
-_DRAW: dict[str, Callable[[Profile | None, History, dt.date], Figure]] = {
+_DRAW: dict[str, Callable[[Standing, dt.date], Figure]] = {
     "load": charts_load.draw_load,
     "strength": charts_strength.draw_strength,
     "ladder": charts_strength.draw_ladder,
@@ -37,9 +37,7 @@ _DRAW: dict[str, Callable[[Profile | None, History, dt.date], Figure]] = {
 _lock = threading.Lock()
 
 
-def render(
-    name: str, profile: Profile | None, history: History, today: dt.date, fmt: str = "svg"
-) -> bytes:
+def render(name: str, standing: Standing, today: dt.date, fmt: str = "svg") -> bytes:
     """One chart (`name` in CHARTS) as SVG or PNG bytes. A runner without data gets a chart
     that says "No data yet"; without a profile only the load chart has something to show."""
     if name not in CHARTS:
@@ -49,30 +47,8 @@ def render(
     import matplotlib
 
     with _lock, matplotlib.rc_context(cast(Any, STYLE)):
-        figure = _DRAW[name](profile, history, today)
+        figure = _DRAW[name](standing, today)
         return _save(figure, fmt, TITLES[name])
-
-
-def load_chart(
-    profile: Profile | None, history: History, today: dt.date, fmt: str = "svg"
-) -> bytes:
-    """(a) Weekly km as bars, weekly mean morning and run pain as lines, flare-up weeks shaded."""
-    return render("load", profile, history, today, fmt)
-
-
-def strength_chart(profile: Profile, history: History, today: dt.date, fmt: str = "svg") -> bytes:
-    """(b) Per exercise, the target reps over time, with the day it was mastered."""
-    return render("strength", profile, history, today, fmt)
-
-
-def ladder_chart(profile: Profile, history: History, today: dt.date, fmt: str = "svg") -> bytes:
-    """(c) The 12 ranks: mastered, the current four, ahead, ruled out."""
-    return render("ladder", profile, history, today, fmt)
-
-
-def adherence_chart(profile: Profile, history: History, today: dt.date, fmt: str = "svg") -> bytes:
-    """(d) Strength sessions done against planned, per week."""
-    return render("adherence", profile, history, today, fmt)
 
 
 def _save(figure: Figure, fmt: str, title: str) -> bytes:

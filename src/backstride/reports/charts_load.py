@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from backstride.core.history import History
-from backstride.core.profile import Profile
-from backstride.reports import data
+from backstride.core.standing import Standing
 from backstride.reports.figure import (
     FLARE,
     KM,
@@ -30,10 +28,10 @@ if TYPE_CHECKING:
 BAR_DAYS = 6
 
 
-def draw_load(profile: Profile | None, history: History, today: dt.date) -> Figure:
+def draw_load(standing: Standing, today: dt.date) -> Figure:
     from matplotlib.patches import Patch
 
-    series = data.load(profile, history, today)
+    series = standing.load
     if series is None:
         return empty("load")
     figure = new_figure(5.4)
@@ -76,11 +74,11 @@ def draw_load(profile: Profile | None, history: History, today: dt.date) -> Figu
     return figure
 
 
-def draw_adherence(profile: Profile | None, history: History, today: dt.date) -> Figure:
+def draw_adherence(standing: Standing, today: dt.date) -> Figure:
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
-    rows = data.sessions_per_week(profile, history, today) if profile else []
+    rows = standing.adherence
     if not rows:
         return empty("adherence")
     planned = rows[0][2]

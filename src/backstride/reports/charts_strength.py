@@ -6,11 +6,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from backstride.core.catalog import load_catalog
-from backstride.core.history import History
-from backstride.core.profile import Profile
+from backstride.core.standing import ExerciseLine, Rung, Standing
 from backstride.core.tracks import rep_range
 from backstride.core.vocab import REPS_STEP
-from backstride.reports import data
 from backstride.reports.figure import (
     INK,
     MUTED,
@@ -28,8 +26,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def draw_strength(profile: Profile | None, history: History, today: dt.date) -> Figure:
-    lines = data.strength(profile, history, today) if profile else []
+def draw_strength(standing: Standing, today: dt.date) -> Figure:
+    lines = standing.strength
     if not lines:
         return empty("strength")
     figure = new_figure(1.3 + 1.2 * len(lines))
@@ -47,7 +45,7 @@ def draw_strength(profile: Profile | None, history: History, today: dt.date) -> 
     return figure
 
 
-def _strength_row(ax: Axes, line: data.ExerciseLine, turn: dt.date) -> None:
+def _strength_row(ax: Axes, line: ExerciseLine, turn: dt.date) -> None:
     # Each exercise on its own scale: the jumps build from 5 to 8, the rest from 8 to 12.
     low, high = rep_range(load_catalog()[line.exercise])
     for segment in line.segments:
@@ -83,10 +81,10 @@ RUNG_STYLE: dict[str, tuple[str, str, float, str, str, str]] = {
 }
 
 
-def draw_ladder(profile: Profile | None, history: History, today: dt.date) -> Figure:
-    if profile is None:
+def draw_ladder(standing: Standing, today: dt.date) -> Figure:
+    rungs = standing.ladder
+    if not rungs:
         return empty("ladder")
-    rungs = data.ladder(profile, history, today)
     figure = new_figure(9.6)
     ax = figure.add_subplot()
     ax.set_axis_off()
@@ -106,7 +104,7 @@ def draw_ladder(profile: Profile | None, history: History, today: dt.date) -> Fi
     return figure
 
 
-def _rung(ax: Axes, rung: data.Rung) -> None:
+def _rung(ax: Axes, rung: Rung) -> None:
     from matplotlib.patches import Rectangle
 
     fill, edge, width, colour, hatch, badge = RUNG_STYLE[rung.status]

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from backstride.core.errors import describe
+from backstride.core.errors import as_lines, describe
 from backstride.core.history import Run
 
 Status = Literal["run", "skipped", "rejected"]
@@ -96,7 +96,7 @@ def decide(name: str, activity: Activity) -> FileResult:
             started_at=start,
         )
     except ValidationError as error:
-        problems = "; ".join(describe(error))
+        problems = "; ".join(as_lines(describe(error)))
         return rejected(name, f"does not hold a run that can be stored: {problems}.")
     return FileResult(name=name, status="run", message=describe_run(run), run=run)
 

@@ -153,3 +153,30 @@ def load() -> Config:
         emergency_number=phone_number("BACKSTRIDE_EMERGENCY_NUMBER"),
         urgent_number=phone_number("BACKSTRIDE_URGENT_NUMBER"),
     )
+
+
+# Keys carry today's date, so an entry is of no use after two days; the cap keeps the
+# cache's size bounded for a clinic's many runners (each entry is tens of kilobytes).
+DERIVED_TIMEOUT = 2 * 24 * 3600
+DERIVED_ENTRIES = 20_000
+
+
+def derived_cache(database: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """The derived-state cache shared by every worker. On SQLite (one machine) files in the
+    data folder: reading and writing them takes no database lock, so a miss never holds
+    SQLite's one write lock. On PostgreSQL a table in the same database, which every app
+    server of a deployment shares, with no extra service to run."""
+    options = {"MAX_ENTRIES": DERIVED_ENTRIES}
+    if "sqlite" in database["ENGINE"]:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder / "derived"),
+            "TIMEOUT": DERIVED_TIMEOUT,
+            "OPTIONS": options,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "backstride_derived",
+        "TIMEOUT": DERIVED_TIMEOUT,
+        "OPTIONS": options,
+    }

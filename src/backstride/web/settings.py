@@ -67,6 +67,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": CONFIG.database}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "derived": config.derived_cache(CONFIG.database, CONFIG.data_dir),
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -136,8 +140,12 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # A plain copy: `backstride serve` gzips the collected files itself (server.compress),
+    # since WhiteNoise's storage also makes brotli files, which took 17-40 s to write.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The source files themselves, for tests and any WSGI server that never collects;
+# `backstride serve` turns this off once it has collected, to serve the gzipped copies.
 WHITENOISE_USE_FINDERS = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

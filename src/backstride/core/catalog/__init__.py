@@ -1,14 +1,18 @@
-"""The packaged exercise catalog: one TOML file per exercise, validated once per process."""
+"""The packaged exercise catalog: one TOML file per exercise, validated once per process
+(the TOML parse is kept between processes, see parse_cache.py)."""
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from pydantic import ValidationError
 
+from backstride.core.catalog import parse_cache
 from backstride.core.exercise import Exercise
 
 
@@ -61,18 +65,36 @@ def ordered(exercises: list[Exercise]) -> list[Exercise]:
     return sorted(exercises, key=_display_order)
 
 
-def _read_all() -> dict[str, Exercise]:
-    exercises: dict[str, Exercise] = {}
-    for resource in sorted(files(__name__).iterdir(), key=lambda r: r.name):
-        if not resource.name.endswith(".toml"):
-            continue
-        stem = resource.name.removesuffix(".toml")
+def _sources(folder: Traversable) -> list[tuple[str, bytes]]:
+    found = (r for r in folder.iterdir() if r.name.endswith(".toml"))
+    return [(r.name, r.read_bytes()) for r in sorted(found, key=lambda r: r.name)]
+
+
+def _parse(sources: Sequence[tuple[str, bytes]]) -> parse_cache.Parsed:
+    # Imported here: a process that finds the parse in the cache never needs tomllib.
+    import tomllib
+
+    parsed: parse_cache.Parsed = {}
+    for name, data in sources:
         try:
-            exercise = Exercise.model_validate(tomllib.loads(resource.read_text("utf-8")))
-        except (tomllib.TOMLDecodeError, ValidationError) as error:
-            raise CatalogError(f"catalog file {resource.name}: {error}") from error
+            # Newlines as text mode reads them, so a checkout with CRLF parses the same.
+            text = data.decode("utf-8").replace("\r\n", "\n")
+            parsed[name] = tomllib.loads(text)
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise CatalogError(f"catalog file {name}: {error}") from error
+    return parsed
+
+
+def _validate(parsed: parse_cache.Parsed) -> dict[str, Exercise]:
+    exercises: dict[str, Exercise] = {}
+    for name in sorted(parsed):
+        stem = name.removesuffix(".toml")
+        try:
+            exercise = Exercise.model_validate(parsed[name])
+        except ValidationError as error:
+            raise CatalogError(f"catalog file {name}: {error}") from error
         if exercise.id != stem:
-            raise CatalogError(f"catalog file {resource.name} holds id {exercise.id!r}")
+            raise CatalogError(f"catalog file {name} holds id {exercise.id!r}")
         exercises[exercise.id] = exercise
     return exercises
 
@@ -101,10 +123,8 @@ def _index_ladder(exercises: dict[str, Exercise]) -> tuple[str, ...]:
     return tuple(e.id for e in ranked)
 
 
-@cache
-def load_catalog() -> Catalog:
-    """Read and validate every catalog file; cached, so each process pays once."""
-    exercises = _read_all()
+def _build(parsed: parse_cache.Parsed) -> Catalog:
+    exercises = _validate(parsed)
     _check_links(exercises)
     ladder = _index_ladder(exercises)
     variants: dict[tuple[str, str], str] = {}
@@ -114,3 +134,26 @@ def load_catalog() -> Catalog:
                 raise CatalogError(f"{e.id} is a variant of non-ladder {e.variant_of}")
             variants[(e.variant_of, e.variant_role)] = e.id
     return Catalog(exercises=exercises, ladder=ladder, variants=variants)
+
+
+def read_catalog(folder: Traversable, cache_folders: Sequence[Path] = ()) -> Catalog:
+    """Validate the catalog files in folder, their parse taken from the first cache folder
+    holding one under the same key (none given: parsed afresh, nothing stored)."""
+    sources = _sources(folder)
+    key = parse_cache.cache_key(sources)
+    stored = parse_cache.read(cache_folders, key)
+    if stored is not None and sorted(stored) == [name for name, _ in sources]:
+        try:
+            return _build(stored)
+        except CatalogError:
+            pass  # a stored parse that does not validate is not the catalog: parse the files
+    parsed = _parse(sources)
+    catalog = _build(parsed)  # only a catalog that validates is stored
+    parse_cache.write(cache_folders, key, parsed)
+    return catalog
+
+
+@cache
+def load_catalog() -> Catalog:
+    """The packaged catalog, validated; cached, so each process pays once."""
+    return read_catalog(files(__name__), parse_cache.default_folders())

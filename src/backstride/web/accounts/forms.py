@@ -1,4 +1,4 @@
-"""Account forms, and how a form shows the 'field: problem' lines of an InputError."""
+"""Account forms, and how a form shows the problems of an InputError."""
 
 from __future__ import annotations
 
@@ -8,28 +8,27 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
 
+from backstride.core.errors import Problem
 from backstride.web.accounts.models import User
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 def top_field(path: str) -> str:
-    """'history.runs[0].km' -> 'history': the form field a problem line belongs to."""
+    """'history.runs[0].km' -> 'history': the form field a problem's path belongs to."""
     return path.split(".")[0].split("[")[0]
 
 
 def add_problems(
-    form: forms.Form, lines: Iterable[str], field_of: Callable[[str], str] = top_field
+    form: forms.Form, problems: Iterable[Problem], field_of: Callable[[str], str] = top_field
 ) -> None:
-    """Put each 'field: problem' line on the form field it names, else on the whole form."""
-    for line in lines:
-        path, _, problem = line.partition(": ")
-        name = field_of(path)
-        problem = problem.replace("is required", "please fill this in")
+    """Put each problem on the form field it names, else on the whole form, path and all."""
+    for problem in problems:
+        name = field_of(problem.field)
         if name in form.fields:
-            form.add_error(name, problem)
+            form.add_error(name, problem.message.replace("is required", "please fill this in"))
         else:
-            form.add_error(None, line)
+            form.add_error(None, str(problem))
 
 
 def error_summary(form: forms.Form) -> list[str]:

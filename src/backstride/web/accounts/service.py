@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
-from backstride.core.errors import InputError
-from backstride.web.accounts.models import ApiToken, User
+from backstride.core.errors import InputError, Problem
+from backstride.web.accounts.models import ApiToken, User, token_digest
 
 
 def create_account(email: str, password: str) -> User:
@@ -18,21 +18,27 @@ def create_account(email: str, password: str) -> User:
     try:
         validate_email(email)
     except ValidationError:
-        raise InputError(["email: is not a valid email address"]) from None
+        raise InputError([Problem("email", "is not a valid email address")]) from None
     try:
         validate_password(password, User(email=email))
     except ValidationError as error:
-        raise InputError([f"password: {m}" for m in error.messages]) from None
+        raise InputError([Problem("password", m) for m in error.messages]) from None
     try:
         with transaction.atomic():
             return User.objects.create_user(email=email, password=password)
     except IntegrityError:
-        raise InputError(["email: an account with this email already exists"]) from None
+        taken = "an account with this email already exists"
+        raise InputError([Problem("email", taken)]) from None
 
 
 def api_tokens(user: User) -> list[ApiToken]:
     """The runner's signed-in API tokens (hashes only), newest first."""
     return list(ApiToken.objects.filter(user=user).order_by("-created"))
+
+
+def revoke_api_token(token: str) -> None:
+    """Sign out one API token, given in the clear as the request carried it."""
+    ApiToken.objects.filter(digest=token_digest(token)).delete()
 
 
 def revoke_api_tokens(user: User) -> int:

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from backstride.core.errors import InputError, parse_json, validate
+from backstride.core.errors import InputError, Problem, parse_json, validate
 from backstride.web.accounts import service
 from backstride.web.accounts.forms import (
     DeleteAccountForm,
@@ -26,7 +26,7 @@ from backstride.web.accounts.forms import (
 )
 from backstride.web.accounts.models import User
 from backstride.web.api.schemas import ExportData
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 
 # Several backends are configured (django-axes first), so login() must be told which one.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -67,7 +67,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         try:
             user = service.create_account(form.cleaned_data["email"], form.cleaned_data["password"])
         except InputError as error:
-            add_problems(form, error.lines)
+            add_problems(form, error.problems)
         else:
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, "Welcome to backstride. Let's start with a short check-in.")
@@ -137,7 +137,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export_json(request: HttpRequest) -> HttpResponse:
-    body = json.dumps(store.export(_user(request)), indent=2, ensure_ascii=False)
+    body = json.dumps(selectors.export(_user(request)), indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="backstride-export.json"'
     return response
@@ -154,10 +154,13 @@ def import_json(request: HttpRequest) -> HttpResponse:
         try:
             data = _read_export(form)
         except InputError as error:
-            for line in error.lines:
-                form.add_error("file", line.replace("(top level)", "file", 1))
+            # The page words each problem as the CLI and the API do; the file is the whole input.
+            for field, message in error.problems:
+                form.add_error("file", f"{field or 'file'}: {message}")
         else:
-            added = store.import_data(_user(request), data.profile, data.history)
+            added = services.import_data(
+                user=_user(request), profile=data.profile, history=data.history
+            )
             messages.success(
                 request,
                 f"Imported: {added['sessions']} sessions, {added['checkins']} check-ins, "
@@ -171,5 +174,5 @@ def _read_export(form: ImportForm) -> ExportData:
     try:
         text = form.text()
     except UnicodeDecodeError:
-        raise InputError(["file: is not a text file (expected UTF-8 JSON)"]) from None
+        raise InputError([Problem("file", "is not a text file (expected UTF-8 JSON)")]) from None
     return validate(ExportData, parse_json(text, "file"))

@@ -6,9 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
 from ninja import Header, Router, Status
 
 from backstride.core.dates import IsoDate
@@ -29,8 +27,7 @@ from backstride.web.api.schemas import (
     RunOut,
     SessionOut,
 )
-from backstride.web.coach import models as m
-from backstride.web.coach import receipts, store
+from backstride.web.coach import derived, receipts, selectors, services
 
 bearer = BearerToken()
 router = Router(auth=bearer, tags=["my data"])
@@ -41,7 +38,7 @@ ITEM_ERRORS = {**NEEDS_TOKEN, 404: Problem, **BAD_INPUT}
 
 @router.get("/profile", response={200: Profile, **NEEDS_TOKEN, 404: Problem})
 def get_profile(request: HttpRequest) -> Status[Any]:
-    profile = store.profile_of(current_user(request))
+    profile = selectors.profile_of(current_user(request))
     if profile is None:
         return Status(404, Problem(detail="no profile yet: PUT one first"))
     return Status(200, profile)
@@ -50,17 +47,20 @@ def get_profile(request: HttpRequest) -> Status[Any]:
 @router.put("/profile", response={200: Profile, **NEEDS_TOKEN, **WITH_BODY})
 def put_profile(request: HttpRequest, payload: Profile) -> Profile:
     check_clearance_date(payload, dt.date.today())
-    store.save_profile(current_user(request), payload)
+    services.save_profile(user=current_user(request), profile=payload)
     return payload
 
 
 @router.get("/plan", response={200: PlanResult, **NEEDS_TOKEN, 404: Problem, **BAD_INPUT})
-def get_plan(request: HttpRequest, today: IsoDate | None = None) -> Status[Any]:
-    """Derived on each call from the stored profile and history; never stored."""
-    _, result = store.plan_of(current_user(request), today or dt.date.today())
-    if result is None:
+def get_plan(request: HttpRequest, today: IsoDate | None = None) -> Status[Any] | HttpResponse:
+    """Derived from the stored profile and history (kept only in the derived-state cache)."""
+    found = derived.of(current_user(request), today or dt.date.today())
+    if found is None:
         return Status(404, Problem(detail="no profile yet: PUT /api/v1/me/profile first"))
-    return Status(200, result)
+    result = found.assessment.result
+    # The JSON is drawn from the assessment alone, so it is kept beside it in the cache.
+    body = derived.part(found, "plan_json", result.model_dump_json)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 # A write sent again with the same key (DESIGN section 5) answers as the first did.
@@ -80,14 +80,19 @@ def once(user: Any, key: str | None, status: int, write: Callable[[], Any]) -> S
     return Status(code, body)
 
 
-def _own(request: HttpRequest, model: type[Model]) -> QuerySet[Any]:
-    return model.objects.filter(user=current_user(request))  # type: ignore[attr-defined]
+def _item(request: HttpRequest, kind: str, item_id: int) -> Any:
+    return selectors.own_row(current_user(request), kind, item_id)
+
+
+def _delete(request: HttpRequest, kind: str, item_id: int) -> Status[None]:
+    services.delete_entry(user=current_user(request), kind=kind, item_id=item_id)
+    return Status(204, None)
 
 
 @router.get("/sessions", response={200: list[SessionOut], **NEEDS_TOKEN})
 def list_sessions(request: HttpRequest) -> list[dict[str, Any]]:
-    rows = _own(request, m.TrainingSession).prefetch_related("sets")
-    return [store.session_json(r) for r in rows]
+    rows = selectors.own_rows(current_user(request), "session")
+    return [selectors.session_json(r) for r in rows]
 
 
 @router.post("/sessions", response={201: SessionOut, **NEEDS_TOKEN, **WITH_BODY})
@@ -96,24 +101,27 @@ def create_session(
 ) -> Status[Any]:
     user = current_user(request)
     return once(
-        user, idempotency_key, 201, lambda: store.session_json(store.add_session(user, payload))
+        user,
+        idempotency_key,
+        201,
+        lambda: selectors.session_json(services.add_session(user=user, session=payload)),
     )
 
 
 @router.get("/sessions/{item_id}", response={200: SessionOut, **ITEM_ERRORS})
 def get_session(request: HttpRequest, item_id: int) -> dict[str, Any]:
-    return store.session_json(get_object_or_404(_own(request, m.TrainingSession), id=item_id))
+    return selectors.session_json(_item(request, "session", item_id))
 
 
 @router.delete("/sessions/{item_id}", response={204: None, **ITEM_ERRORS})
 def delete_session(request: HttpRequest, item_id: int) -> Status[None]:
-    get_object_or_404(_own(request, m.TrainingSession), id=item_id).delete()
-    return Status(204, None)
+    return _delete(request, "session", item_id)
 
 
 @router.get("/checkins", response={200: list[CheckinOut], **NEEDS_TOKEN})
 def list_checkins(request: HttpRequest) -> list[dict[str, Any]]:
-    return [store.checkin_json(r) for r in _own(request, m.Checkin)]
+    rows = selectors.own_rows(current_user(request), "checkin")
+    return [selectors.checkin_json(r) for r in rows]
 
 
 @router.post("/checkins", response={201: CheckinOut, **NEEDS_TOKEN, **WITH_BODY})
@@ -122,47 +130,53 @@ def create_checkin(
 ) -> Status[Any]:
     user = current_user(request)
     return once(
-        user, idempotency_key, 201, lambda: store.checkin_json(store.add_checkin(user, payload))
+        user,
+        idempotency_key,
+        201,
+        lambda: selectors.checkin_json(services.add_checkin(user=user, checkin=payload)),
     )
 
 
 @router.get("/checkins/{item_id}", response={200: CheckinOut, **ITEM_ERRORS})
 def get_checkin(request: HttpRequest, item_id: int) -> dict[str, Any]:
-    return store.checkin_json(get_object_or_404(_own(request, m.Checkin), id=item_id))
+    return selectors.checkin_json(_item(request, "checkin", item_id))
 
 
 @router.delete("/checkins/{item_id}", response={204: None, **ITEM_ERRORS})
 def delete_checkin(request: HttpRequest, item_id: int) -> Status[None]:
-    get_object_or_404(_own(request, m.Checkin), id=item_id).delete()
-    return Status(204, None)
+    return _delete(request, "checkin", item_id)
 
 
 @router.get("/runs", response={200: list[RunOut], **NEEDS_TOKEN})
 def list_runs(request: HttpRequest) -> list[dict[str, Any]]:
-    return [store.run_json(r) for r in _own(request, m.Run)]
+    return [selectors.run_json(r) for r in selectors.own_rows(current_user(request), "run")]
 
 
 @router.post("/runs", response={201: RunOut, **NEEDS_TOKEN, **WITH_BODY})
 def create_run(request: HttpRequest, payload: Run, idempotency_key: Key = None) -> Status[Any]:
     user = current_user(request)
-    return once(user, idempotency_key, 201, lambda: store.run_json(store.add_run(user, payload)))
+    return once(
+        user,
+        idempotency_key,
+        201,
+        lambda: selectors.run_json(services.add_run(user=user, run=payload)),
+    )
 
 
 @router.get("/runs/{item_id}", response={200: RunOut, **ITEM_ERRORS})
 def get_run(request: HttpRequest, item_id: int) -> dict[str, Any]:
-    return store.run_json(get_object_or_404(_own(request, m.Run), id=item_id))
+    return selectors.run_json(_item(request, "run", item_id))
 
 
 @router.delete("/runs/{item_id}", response={204: None, **ITEM_ERRORS})
 def delete_run(request: HttpRequest, item_id: int) -> Status[None]:
-    get_object_or_404(_own(request, m.Run), id=item_id).delete()
-    return Status(204, None)
+    return _delete(request, "run", item_id)
 
 
 @router.get("/export", response={200: Export, **NEEDS_TOKEN})
 def export(request: HttpRequest) -> dict[str, Any]:
     """All of the runner's data, in the format `POST /me/import` takes."""
-    return store.export(current_user(request))
+    return selectors.export(current_user(request))
 
 
 @router.post("/import", response={200: ImportResult, **NEEDS_TOKEN, **WITH_BODY})
@@ -175,7 +189,7 @@ def import_data(
     user = current_user(request)
 
     def write() -> dict[str, Any]:
-        added = store.import_data(user, payload.profile, payload.history)
+        added = services.import_data(user=user, profile=payload.profile, history=payload.history)
         return ImportResult(added=added).model_dump(mode="json")
 
     return once(user, idempotency_key, 200, write)

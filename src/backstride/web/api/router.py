@@ -15,12 +15,12 @@ from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from backstride.core.assessment import assess
 from backstride.core.errors import InputError, field_path, has_item_errors, problem
 from backstride.core.plan import PlanResult
-from backstride.core.programme import build_programme
-from backstride.core.triage import Triage, check_clearance_date, triage
-from backstride.web.accounts.models import ApiToken, token_digest
-from backstride.web.accounts.service import create_account
+from backstride.core.triage import Triage, check_clearance_date
+from backstride.web.accounts.models import ApiToken
+from backstride.web.accounts.service import create_account, revoke_api_token
 from backstride.web.api import calendar, me, runs_import
 from backstride.web.api.schemas import (
     NEEDS_TOKEN,
@@ -71,10 +71,8 @@ def _invalid(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
 
 @api.exception_handler(InputError)
 def _bad_input(request: HttpRequest, error: InputError) -> HttpResponse:
-    detail = []
-    for line in error.lines:
-        field, _, message = line.partition(": ")
-        detail.append({"field": field, "message": message})
+    # A problem with the whole input is the body's, as in a validation error at its root.
+    detail = [{"field": p.field or "body", "message": p.message} for p in error.problems]
     return api.create_response(request, {"detail": detail}, status=422)
 
 
@@ -128,7 +126,9 @@ def _unauthorised(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 def triage_endpoint(request: HttpRequest, payload: PlanRequest) -> Triage:
     """Screen a profile (and the check-ins and runs of a history) for warning signs."""
     # As in the plan: a warning sign counts whatever the date on its entry.
-    return triage(payload.profile, payload.history.reports(), payload.today or dt.date.today())
+    today = payload.today or dt.date.today()
+    check_clearance_date(payload.profile, today)
+    return assess(payload.profile, payload.history, today).triage
 
 
 @api.post("/plan", response={200: PlanResult, **WITH_BODY}, tags=["engine"])
@@ -136,7 +136,7 @@ def plan_endpoint(request: HttpRequest, payload: PlanRequest) -> PlanResult:
     """The programme for a profile and history, as `backstride plan --json` gives it."""
     today = payload.today or dt.date.today()
     check_clearance_date(payload.profile, today)
-    return build_programme(payload.profile, payload.history, today)
+    return assess(payload.profile, payload.history, today).result
 
 
 @api.post("/auth/signup", response={201: Account, **WITH_BODY}, tags=["accounts"])
@@ -168,5 +168,5 @@ def token(request: HttpRequest, payload: Credentials) -> Status[Any]:
 def logout(request: HttpRequest) -> Status[None]:
     """Revoke the token this request carries."""
     header = request.headers.get("Authorization", "")
-    ApiToken.objects.filter(digest=token_digest(header.partition(" ")[2].strip())).delete()
+    revoke_api_token(header.partition(" ")[2].strip())
     return Status(204, None)

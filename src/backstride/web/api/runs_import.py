@@ -13,7 +13,7 @@ from backstride.runfiles import MAX_BYTES
 from backstride.web.api.auth import current_user
 from backstride.web.api.me import bearer
 from backstride.web.api.schemas import NEEDS_TOKEN, WITH_BODY, FieldError, FieldErrors, RunOut
-from backstride.web.coach import store
+from backstride.web.coach import selectors
 from backstride.web.coach.run_import import FileOutcome, import_files
 
 router = Router(auth=bearer, tags=["my data"])
@@ -50,5 +50,5 @@ def import_run_files(
 
 
 def _answer(outcome: FileOutcome) -> FileImport:
-    run = RunOut.model_validate(store.run_json(outcome.row)) if outcome.row else None
+    run = RunOut.model_validate(selectors.run_json(outcome.row)) if outcome.row else None
     return FileImport(file=outcome.file, status=outcome.status, message=outcome.message, run=run)

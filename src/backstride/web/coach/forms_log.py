@@ -13,7 +13,7 @@ from django import forms
 from pydantic import BaseModel
 
 from backstride.core.catalog import load_catalog
-from backstride.core.errors import InputError, validate
+from backstride.core.errors import InputError, Problem, validate
 from backstride.core.history import Checkin, Run, Session
 from backstride.core.questions import WARNING_SIGNS
 from backstride.web.accounts.forms import add_problems, top_field
@@ -68,8 +68,8 @@ class CoreForm(forms.Form):
     def field_of(self, path: str) -> str:
         return top_field(path)
 
-    def relevant(self, lines: list[str]) -> list[str]:
-        return lines
+    def relevant(self, problems: Sequence[Problem]) -> Sequence[Problem]:
+        return problems
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -77,7 +77,7 @@ class CoreForm(forms.Form):
             try:
                 self.entry = validate(self.model, self.core_data())
             except InputError as error:
-                add_problems(self, self.relevant(error.lines), self.field_of)
+                add_problems(self, self.relevant(error.problems), self.field_of)
         return cleaned
 
 
@@ -174,11 +174,11 @@ class SessionForm(CoreForm):
     def set_fields(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(title, [self[name] for name in names]) for title, names in self.groups]
 
-    def relevant(self, lines: list[str]) -> list[str]:
+    def relevant(self, problems: Sequence[Problem]) -> Sequence[Problem]:
         # pydantic also calls a tuple 'too short' when its items fail; the sets are all there.
-        if any(line.startswith("sets[") for line in lines):
-            return [line for line in lines if not line.startswith("sets: ")]
-        return lines
+        if any(p.field.startswith("sets[") for p in problems):
+            return [p for p in problems if p.field != "sets"]
+        return problems
 
     def field_of(self, path: str) -> str:
         found = SET_PATH.match(path)

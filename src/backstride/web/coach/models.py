@@ -91,3 +91,18 @@ class WriteReceipt(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_receipt_per_key")]
+
+
+class DataVersion(models.Model):
+    """Which state of the runner's facts is stored: a new random value in the same
+    transaction as every write to them, so the derived-state cache (DESIGN section 6) is
+    keyed on it. Random, not a counter, so a rolled-back write's version never returns
+    with other facts behind it. No fact itself: losing it only costs a fresh derivation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="data_version",
+    )
+    version = models.CharField(max_length=32)

@@ -9,10 +9,9 @@ from typing import Any
 
 from django.db import transaction
 
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem
 from backstride.web.accounts.models import User
-from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 
 KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 Answer = tuple[int, Any]
@@ -23,9 +22,8 @@ def check_key(key: str | None) -> str | None:
     if key is None:
         return None
     if not KEY.match(key):
-        raise InputError(
-            ["Idempotency-Key: must be 1 to 200 visible ASCII characters (a UUID is ideal)"]
-        )
+        bad = "must be 1 to 200 visible ASCII characters (a UUID is ideal)"
+        raise InputError([Problem("Idempotency-Key", bad)])
     return key
 
 
@@ -36,10 +34,10 @@ def once(user: User, key: str | None, write: Callable[[], Answer]) -> Answer:
     if key is None:
         return write()
     with transaction.atomic():
-        store.lock_runner(user)
-        found = m.WriteReceipt.objects.filter(user=user, key=key).first()
+        services.lock_runner(user)
+        found = selectors.receipt_of(user, key)
         if found is not None:
-            return found.status, found.body
+            return found
         status, body = write()
-        m.WriteReceipt.objects.create(user=user, key=key, status=status, body=body)
+        services.store_receipt(user=user, key=key, status=status, body=body)
     return status, body

@@ -12,12 +12,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 from pydantic import ValidationError
 
-from backstride.core.errors import InputError, problem
+from backstride.core.errors import InputError, Problem, as_lines, describe
 from backstride.core.history import SAME_RUN_SECONDS, Run, same_run
 from backstride.runfiles import FileResult, kilometres, parse_run_file_isolated
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 
 Outcome = Literal["imported", "duplicate", "skipped", "rejected"]
 SOURCE_LENGTH = 255  # m.Run.source
@@ -57,14 +57,16 @@ def _store(user: User, result: FileResult, run: Run) -> FileOutcome:
     name = result.name
     with transaction.atomic():
         # The same file sent twice at once: the second waits here, then finds the first.
-        store.lock_runner(user)
+        services.lock_runner(user)
         twin = _stored_twin(user, run)
         if twin is not None:
             when = f"{twin.date.day} {twin.date:%B %Y}"
             message = f"{name}: the run of {when} ({kilometres(twin.km)} km) is already stored."
             return FileOutcome(file=name, status="duplicate", message=message, row=twin)
         unrated = run.pain_during is None and run.pain_after is None
-        row = store.add_run(user, run, source=name[:SOURCE_LENGTH], asks_for_pain=unrated)
+        row = services.add_run(
+            user=user, run=run, source=name[:SOURCE_LENGTH], asks_for_pain=unrated
+        )
     return FileOutcome(file=name, status="imported", message=f"{name}: {result.message}.", row=row)
 
 
@@ -74,40 +76,36 @@ def _stored_twin(user: User, run: Run) -> m.Run | None:
     if run.started_at is None:
         return None
     window = dt.timedelta(seconds=SAME_RUN_SECONDS)
-    near = m.Run.objects.filter(
-        user=user, started_at__range=(run.started_at - window, run.started_at + window)
-    ).order_by("id")
-    return next((row for row in near if same_run(store.run_model(row), run)), None)
+    near = selectors.runs_near(user, run.started_at - window, run.started_at + window)
+    return next((row for row in near if same_run(selectors.run_model(row), run)), None)
 
 
 def store_runs_to_rate(user: User) -> QuerySet[m.Run]:
     """The runner's imported runs still waiting for their pain, newest first."""
-    return m.Run.objects.filter(user=user, asks_for_pain=True).order_by("-date", "-id")
+    return selectors.runs_to_rate(user)
 
 
 def rate(row: m.Run, pain_during: Any, pain_after: Any, minutes: Any = None) -> None:
     """Set an imported run's pain (either may stay unknown), and its duration when the file
     had none, then stop asking; core judges the values, a bad one changes nothing."""
     if pain_during is None and pain_after is None and minutes is None:
-        raise InputError(["Choose the pain during or after the run, or skip this run."])
-    data = store.run_model(row).model_dump(mode="json")
+        unanswered = "Choose the pain during or after the run, or skip this run."
+        raise InputError([Problem("", unanswered)])
+    data = selectors.run_model(row).model_dump(mode="json")
     if minutes is not None:
         data["minutes"] = minutes
     try:
         rated = Run.model_validate({**data, "pain_during": pain_during, "pain_after": pain_after})
     except ValidationError as error:
-        lines = [
-            f"{PAIN_LABELS.get(str(e['loc'][0]), 'Run')}: {problem(e)}" for e in error.errors()
-        ]
-        raise InputError(lines) from None
+        raise InputError(describe(error)) from None
     _stop_asking(
         row, pain_during=rated.pain_during, pain_after=rated.pain_after, minutes=rated.minutes
     )
 
 
-def _line(error: Any) -> str:
-    field = str(error["loc"][0]) if error["loc"] else ""
-    return f"{PAIN_LABELS.get(field, 'This run')}: {problem(error)}"
+def rating_problems(error: InputError) -> list[str]:
+    """What was wrong with a rating, each field under the name the form gives it."""
+    return as_lines(error.problems, PAIN_LABELS)
 
 
 def skip_rating(row: m.Run) -> None:
@@ -118,8 +116,8 @@ def skip_rating(row: m.Run) -> None:
 def skip_all(user: User) -> int:
     """Stop asking about every waiting run (a season of old files, say); each keeps its pain
     unknown and counts as load only. Returns how many there were."""
-    return m.Run.objects.filter(user=user, asks_for_pain=True).update(asks_for_pain=False)
+    return services.skip_all_ratings(user=user)
 
 
 def _stop_asking(row: m.Run, **pain: float | None) -> None:
-    m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)
+    services.rate_run(row=row, pain=pain)

@@ -8,7 +8,7 @@ import datetime as dt
 from backstride.reports.calendar import plan_calendar
 from backstride.reports.csv_export import to_csv
 from backstride.web.accounts.models import User
-from backstride.web.coach import store
+from backstride.web.coach import derived, selectors
 
 
 def calendar_key(user: User) -> str:
@@ -18,11 +18,11 @@ def calendar_key(user: User) -> str:
 
 def calendar_for(user: User, today: dt.date) -> bytes | None:
     """The coming four weeks as ICS; None before the runner has a profile."""
-    _, result = store.plan_of(user, today)
-    if result is None:
+    found = derived.assessment_of(user, today)
+    if found is None:
         return None
-    return plan_calendar(result, today, calendar_key(user))
+    return plan_calendar(found.result, today, calendar_key(user))
 
 
 def csv_for(user: User, kind: str) -> str:
-    return to_csv(kind, store.history_of(user))
+    return to_csv(kind, selectors.history_of(user))

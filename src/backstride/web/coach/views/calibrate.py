@@ -7,12 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from backstride.core.calibration import found_so_far, next_to_try
+from backstride.core.assessment import Assessment
 from backstride.core.catalog import load_catalog
-from backstride.core.history import History
-from backstride.core.profile import Profile
-from backstride.core.triage import triage
-from backstride.web.coach import store
+from backstride.web.coach import derived, services
 from backstride.web.coach.views.common import today, user_of
 
 ANSWERS = {"ok": "Fine", "painful": "It hurts", "poor_form": "Can't keep good form"}
@@ -22,43 +19,35 @@ ANSWERS = {"ok": "Fine", "painful": "It hurts", "poor_form": "Can't keep good fo
 @require_http_methods(["GET", "POST"])
 def calibrate(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    profile = store.profile_of(user)
-    if profile is None:
+    found = derived.assessment_of(user, today())
+    if found is None:
         return redirect("coach:intake")
-    history = store.history_of(user)
-    if triage(profile, history.reports(), today()).level != "self_manage":
+    if found.triage.level != "self_manage":
         return redirect("coach:see_doctor")
-    trying = next_to_try(profile, history, today())
-    if request.method == "POST":
-        answer, exercise = request.POST.get("answer"), request.POST.get("exercise")
-        if answer not in ANSWERS or exercise != trying:
-            return _page(
-                request,
-                profile,
-                history,
-                trying,
-                status=400,
-                error="Please choose one of the three answers for this exercise.",
-            )
-        abilities = {**profile.abilities, exercise: answer}
-        store.save_profile(user, profile.model_copy(update={"abilities": abilities}))
-        return redirect("coach:calibrate")
+    trying = found.next_to_try
     if trying is None:
         return redirect("coach:plan")
-    return _page(request, profile, history, trying)
+    if request.method == "GET":
+        return _page(request, found, trying)
+    answer, exercise = request.POST.get("answer"), request.POST.get("exercise")
+    if answer not in ANSWERS or exercise != trying:
+        error = "Please choose one of the three answers for this exercise."
+        return _page(request, found, trying, status=400, error=error)
+    abilities = {**found.profile.abilities, exercise: answer}
+    services.save_profile(
+        user=user, profile=found.profile.model_copy(update={"abilities": abilities})
+    )
+    return redirect("coach:calibrate")
 
 
 def _page(
-    request: HttpRequest,
-    profile: Profile,
-    history: History,
-    trying: str | None,
-    status: int = 200,
-    error: str = "",
+    request: HttpRequest, found: Assessment, trying: str, status: int = 200, error: str = ""
 ) -> HttpResponse:
-    if trying is None:
-        return redirect("coach:plan")
     catalog = load_catalog()
-    found = [catalog[e] for e in found_so_far(profile, history, today())]
-    context = {"exercise": catalog[trying], "found": found, "answers": ANSWERS, "error": error}
+    context = {
+        "exercise": catalog[trying],
+        "found": [catalog[e] for e in found.found],
+        "answers": ANSWERS,
+        "error": error,
+    }
     return render(request, "coach/calibrate.html", context, status=status)

@@ -13,12 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from backstride.core.clearance import clear, clearable_reasons
+from backstride.core.clearance import clear
 from backstride.core.dates import parse_iso_date
-from backstride.core.errors import InputError
+from backstride.core.errors import InputError, Problem, as_lines
 from backstride.core.signs import STEPS
-from backstride.core.triage import Triage, answers_triage, triage
-from backstride.web.coach import store
+from backstride.core.triage import Triage, answers_triage
+from backstride.web.coach import derived, selectors, services
 from backstride.web.coach.views.common import today, user_of
 
 REPORTED = "reported_signs"
@@ -54,7 +54,7 @@ def _context(
 def emergency(request: HttpRequest) -> HttpResponse:
     """Right after the first check-in's warning signs: a stored profile's page if there
     is one, else the signs just answered (nothing is stored for a new runner)."""
-    if request.user.is_authenticated and store.profile_of(user_of(request)) is not None:
+    if request.user.is_authenticated and selectors.profile_of(user_of(request)) is not None:
         return redirect("coach:see_doctor")
     flags = request.session.get(REPORTED)
     if flags is None:  # a direct visit: the general steps
@@ -70,35 +70,35 @@ def emergency(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def see_doctor(request: HttpRequest) -> HttpResponse:
     """The plan on hold: why, what to do, and a clearance form where one may lift it."""
-    user = user_of(request)
-    profile = store.profile_of(user)
-    if profile is None:
+    user, day = user_of(request), today()
+    found = derived.assessment_of(user, day)
+    if found is None:
         return redirect("coach:intake")
-    reports = store.reports_of(user)
-    result = triage(profile, reports, today())
+    result, clearable, logged = found.triage, found.clearable, found.from_entries
     if result.level == "self_manage":
         return redirect("coach:plan")
-    clearable = clearable_reasons(profile, reports, today()) if result.level != "emergency" else []
-    logged = any(r.red_flags for r in reports)
     if request.method == "GET" or not clearable:
         context = _context(request, result, logged, clearable=clearable)
         return render(request, "coach/help.html", context)
+    history = selectors.history_of(user)
     try:
         cleared = clear(
-            profile,
-            reports,
+            found.profile,
+            history.reports(),
             on=_seen_on(request.POST.get("on", "")),
             by=request.POST.get("by", "").strip() or None,
             covers=request.POST.getlist("covers"),
-            today=today(),
+            today=day,
         )
     except InputError as error:
+        problems = as_lines(error.problems)
         context = _context(
-            request, result, logged, clearable=clearable, problems=error.lines, posted=request.POST
+            request, result, logged, clearable=clearable, problems=problems, posted=request.POST
         )
         return render(request, "coach/help.html", context, status=400)
-    store.save_profile(user, cleared)
-    if triage(cleared, reports, today()).level != "self_manage":
+    services.save_profile(user=user, profile=cleared)
+    now = derived.assessment_of(user, day)
+    if now is None or now.held:
         messages.info(request, "Saved. Some reasons still need a clinician's look.")
         return redirect("coach:see_doctor")
     messages.success(request, "Thank you. Your plan is open again; the cautions stay on it.")
@@ -107,8 +107,8 @@ def see_doctor(request: HttpRequest) -> HttpResponse:
 
 def _seen_on(text: str) -> Any:
     if not text.strip():
-        raise InputError(["clearance.on: give the date you were seen"])
+        raise InputError([Problem("clearance.on", "give the date you were seen")])
     try:
         return parse_iso_date(text.strip())
     except ValueError as error:
-        raise InputError([f"clearance.on: {error}"]) from None
+        raise InputError([Problem("clearance.on", str(error))]) from None

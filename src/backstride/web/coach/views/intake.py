@@ -11,13 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from backstride.core.calibration import next_to_try
 from backstride.core.clearance import revoke
-from backstride.core.errors import InputError, validate
+from backstride.core.errors import InputError, as_lines, validate
 from backstride.core.profile import Profile
 from backstride.core.questions import PAIN_QUESTIONS, follow_ups
-from backstride.core.triage import highest, triage
-from backstride.web.coach import store
+from backstride.core.triage import highest
+from backstride.web.coach import derived, selectors, services
 from backstride.web.coach.forms_intake import STEPS, QuestionsForm, initial_of
 from backstride.web.coach.views.common import today, user_of
 from backstride.web.coach.views.help import REPORTED
@@ -35,7 +34,7 @@ def _initial(request: HttpRequest, step: int) -> dict[str, Any]:
     if step in YES_NO_STEPS:
         return {}  # warning signs are answered afresh every time, never pre-filled
     draft = request.session.get(DRAFT, {})
-    stored = store.profile_of(user_of(request))
+    stored = selectors.profile_of(user_of(request))
     saved = stored.model_dump(mode="json") if stored else {}
     if step == 2:
         return initial_of(PAIN_QUESTIONS, {"pain": draft.get("pain", saved.get("pain", {}))})
@@ -98,7 +97,7 @@ def _warning_signs(request: HttpRequest, draft: dict[str, Any], flags: list[str]
     """The answers take effect at once on a stored profile, so a runner who stops here does
     not keep a plan they rule out; new answers need a new clearance. An emergency or
     urgent sign shows what to do before anything else."""
-    stored = store.profile_of(user_of(request))
+    stored = selectors.profile_of(user_of(request))
     _hold_the_plan(request, flags)
     level = highest(flags, stored.age if stored else None)
     if level == "emergency":
@@ -115,9 +114,10 @@ def _warning_signs(request: HttpRequest, draft: dict[str, Any], flags: list[str]
 
 def _hold_the_plan(request: HttpRequest, flags: list[str]) -> None:
     user = user_of(request)
-    stored = store.profile_of(user)
+    stored = selectors.profile_of(user)
     if stored is not None:
-        store.save_profile(user, revoke(stored).model_copy(update={"red_flags": tuple(flags)}))
+        held = revoke(stored).model_copy(update={"red_flags": tuple(flags)})
+        services.save_profile(user=user, profile=held)
 
 
 def _finish(request: HttpRequest, draft: dict[str, Any], signs: list[str]) -> HttpResponse:
@@ -125,7 +125,7 @@ def _finish(request: HttpRequest, draft: dict[str, Any], signs: list[str]) -> Ht
         messages.info(request, "Let's start the check-in from the beginning.")
         return redirect("coach:intake_step", step=1)
     user = user_of(request)
-    old = store.profile_of(user)
+    old = selectors.profile_of(user)
     data = {
         "red_flags": draft["red_flags"],
         "pain": draft["pain"],
@@ -137,11 +137,11 @@ def _finish(request: HttpRequest, draft: dict[str, Any], signs: list[str]) -> Ht
         profile = validate(Profile, data)
     except InputError as error:
         form = STEPS[3][0](initial=_initial(request, 3))
-        return _page(request, 3, STEPS[3][1], form, status=400, problems=error.lines)
-    store.save_profile(user, profile)
+        problems = as_lines(error.problems)
+        return _page(request, 3, STEPS[3][1], form, status=400, problems=problems)
+    services.save_profile(user=user, profile=profile)
     request.session.pop(DRAFT, None)
-    history = store.history_of(user)
-    if triage(profile, history.reports(), today()).level != "self_manage":
+    found = derived.assessment_of(user, today())
+    if found is None or found.triage.level != "self_manage":
         return redirect("coach:see_doctor")
-    ready = next_to_try(profile, history, today()) is None
-    return redirect("coach:plan" if ready else "coach:calibrate")
+    return redirect("coach:plan" if found.next_to_try is None else "coach:calibrate")

@@ -9,15 +9,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from backstride.core.catalog import load_catalog
 from backstride.web.accounts.forms import error_summary
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 from backstride.web.coach.forms_log import (
     CheckinForm,
     CoreForm,
@@ -29,17 +28,13 @@ from backstride.web.coach.views.common import today as this_day
 from backstride.web.coach.views.common import user_of
 from backstride.web.coach.views.help import REPORTED
 
-KINDS: dict[str, tuple[type[Model], str]] = {
-    "session": (m.TrainingSession, "strength session"),
-    "checkin": (m.Checkin, "morning check-in"),
-    "run": (m.Run, "run"),
-}
+KINDS = {"session": "strength session", "checkin": "morning check-in", "run": "run"}
 FormMaker = Callable[..., CoreForm]
 
 
-def _own(request: HttpRequest, model: type[Model], item_id: int) -> Any:
+def _own(request: HttpRequest, kind: str, item_id: int) -> Any:
     """The runner's own entry; another runner's id is simply not found."""
-    return get_object_or_404(model, id=item_id, user=user_of(request))
+    return selectors.own_row(user_of(request), kind, item_id)
 
 
 @login_required
@@ -61,8 +56,7 @@ def _today_page(
         "run_form": run_form or RunForm(initial=initial, auto_id="run_%s"),
         "checkin_problems": error_summary(checkin_form) if checkin_form else [],
         "run_problems": error_summary(run_form) if run_form else [],
-        "checkins": m.Checkin.objects.filter(user=user, date=day),
-        "runs": m.Run.objects.filter(user=user, date=day),
+        **selectors.entries_on(user, day),
     }
     return render(request, "coach/today.html", context, status=status)
 
@@ -73,7 +67,7 @@ def morning_checkin(request: HttpRequest) -> HttpResponse:
     form = CheckinForm(request.POST, auto_id="checkin_%s")
     if not form.is_valid():
         return _today_page(request, checkin_form=form, status=400)
-    store.add_checkin(user_of(request), form.entry)
+    services.add_checkin(user=user_of(request), checkin=form.entry)
     if form.entry.red_flags:
         return _warning_sign_saved(request, "Check-in", form.entry.red_flags)
     messages.success(request, "Check-in saved.")
@@ -86,7 +80,7 @@ def add_run(request: HttpRequest) -> HttpResponse:
     form = RunForm(request.POST, auto_id="run_%s")
     if not form.is_valid():
         return _today_page(request, run_form=form, status=400)
-    store.add_run(user_of(request), form.entry)
+    services.add_run(user=user_of(request), run=form.entry)
     if form.entry.red_flags:
         return _warning_sign_saved(request, "Run", form.entry.red_flags)
     messages.success(request, "Run saved.")
@@ -98,7 +92,7 @@ def _warning_sign_saved(request: HttpRequest, what: str, flags: tuple[str, ...])
     (a runner with no profile yet sees the steps for the signs just ticked); the page
     moves on to the plan when the triage holds nothing."""
     messages.warning(request, f"{what} saved, with the warning sign you ticked.")
-    if store.profile_of(user_of(request)) is not None:
+    if selectors.profile_of(user_of(request)) is not None:
         return redirect("coach:see_doctor")
     request.session[REPORTED] = list(flags)
     return redirect("coach:emergency")
@@ -108,11 +102,11 @@ def _warning_sign_saved(request: HttpRequest, what: str, flags: tuple[str, ...])
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    sessions = m.TrainingSession.objects.filter(user=user).prefetch_related("sets")
+    sessions = selectors.own_rows(user, "session")
     context = {
         "sessions": [(row, _by_exercise(row)) for row in sessions],
-        "checkins": m.Checkin.objects.filter(user=user),
-        "runs": m.Run.objects.filter(user=user),
+        "checkins": selectors.own_rows(user, "checkin"),
+        "runs": selectors.own_rows(user, "run"),
     }
     return render(request, "coach/history.html", context)
 
@@ -131,34 +125,46 @@ def _by_exercise(row: m.TrainingSession) -> list[tuple[str, list[m.SetEntry]]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_checkin(request: HttpRequest, item_id: int) -> HttpResponse:
-    row = _own(request, m.Checkin, item_id)
-    initial = store.checkin_model(row).model_dump(mode="json")
-    return _edit(request, row, CheckinForm, initial, store.update_checkin, "edit_checkin")
+    row = _own(request, "checkin", item_id)
+    initial = selectors.checkin_model(row).model_dump(mode="json")
+
+    def save(entry: Any) -> None:
+        services.update_checkin(row=row, checkin=entry)
+
+    return _edit(request, row, CheckinForm, initial, save, "edit_checkin")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_run(request: HttpRequest, item_id: int) -> HttpResponse:
-    row = _own(request, m.Run, item_id)
-    initial = store.run_model(row).model_dump(mode="json")
-    return _edit(request, row, RunForm, initial, store.update_run, "edit_run")
+    row = _own(request, "run", item_id)
+    initial = selectors.run_model(row).model_dump(mode="json")
+
+    def save(entry: Any) -> None:
+        services.update_run(row=row, run=entry)
+
+    return _edit(request, row, RunForm, initial, save, "edit_run")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_session(request: HttpRequest, item_id: int) -> HttpResponse:
-    row = _own(request, m.TrainingSession, item_id)
+    row = _own(request, "session", item_id)
     make_form = functools.partial(SessionForm, list(row.sets.all()))
-    initial = session_initial(store.session_model(row))
-    return _edit(request, row, make_form, initial, store.update_session, "edit_session")
+    initial = session_initial(selectors.session_model(row))
+
+    def save(entry: Any) -> None:
+        services.update_session(row=row, session=entry)
+
+    return _edit(request, row, make_form, initial, save, "edit_session")
 
 
 def _edit(
     request: HttpRequest,
-    row: Model,
+    row: Any,
     make_form: FormMaker,
     initial: dict[str, Any],
-    save: Callable[[Any, Any], None],
+    save: Callable[[Any], None],
     page: str,
 ) -> HttpResponse:
     template = f"coach/{page}.html"
@@ -168,7 +174,7 @@ def _edit(
     if not form.is_valid():
         context = {"form": form, "row": row, "problems": error_summary(form)}
         return render(request, template, context, status=400)
-    save(row, form.entry)
+    save(form.entry)
     if getattr(form.entry, "red_flags", ()):
         return _warning_sign_saved(request, "Changes", form.entry.red_flags)
     messages.success(request, "Changes saved.")
@@ -180,11 +186,10 @@ def _edit(
 def delete_entry(request: HttpRequest, kind: str, item_id: int) -> HttpResponse:
     if kind not in KINDS:
         raise Http404
-    model, label = KINDS[kind]
-    row = _own(request, model, item_id)
+    label = KINDS[kind]
     if request.method == "GET":
-        context = {"row": row, "kind": kind, "label": label}
+        context = {"row": _own(request, kind, item_id), "kind": kind, "label": label}
         return render(request, "coach/delete_entry.html", context)
-    row.delete()
+    row = services.delete_entry(user=user_of(request), kind=kind, item_id=item_id)
     messages.success(request, f"Deleted the {label} of {row.date.day} {row.date:%B %Y}.")
     return redirect("coach:history")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from backstride.core.catalog import load_catalog, ordered
 from backstride.core.exercise import Exercise
-from backstride.core.links import RunnerView, catalog_links, runner_view
+from backstride.core.links import RunnerView, catalog_links
 from backstride.core.plan import StrengthItem
 from backstride.core.vocab import SOURCES
-from backstride.web.coach import store
+from backstride.web.coach import derived
 from backstride.web.coach.views.common import today, user_of
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -24,23 +26,30 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan(request: HttpRequest) -> HttpResponse:
-    """Derived from the stored profile and history on every request."""
-    user = user_of(request)
-    profile, result = store.plan_of(user, today())
-    if profile is None or result is None:
+    """Today's plan, from the runner's one assessment of the day; its body is drawn from
+    the assessment alone, so it is kept beside it in the derived-state cache."""
+    found = derived.of(user_of(request), today())
+    if found is None:
         return redirect("coach:intake")
-    if result.plan is None:
+    plan = found.assessment.plan
+    if plan is None:
         return redirect("coach:see_doctor")
-    catalog = load_catalog()
-    context = {
-        "result": result,
-        "plan": result.plan,
-        "week": [(DAY_NAMES[d.day - 1], d.activities) for d in result.plan.week],
-        "changes": list(reversed(result.plan.changes))[:RECENT_CHANGES],
-        "dose": {e.id: e.dosage for e in catalog.exercises.values()},
-        "strength": [(item, _item_links(item)) for item in result.plan.strength.exercises],
-    }
-    return render(request, "coach/plan.html", context)
+
+    def body() -> str:
+        catalog = load_catalog()
+        context = {
+            "result": found.assessment.result,
+            "plan": plan,
+            "week": [(DAY_NAMES[d.day - 1], d.activities) for d in plan.week],
+            "changes": list(reversed(plan.changes))[:RECENT_CHANGES],
+            "dose": {e.id: e.dosage for e in catalog.exercises.values()},
+            "strength": [(item, _item_links(item)) for item in plan.strength.exercises],
+        }
+        return render_to_string("coach/plan_body.html", context)
+
+    # Safe: the body is our own template's output, escaped as it was rendered.
+    html = mark_safe(derived.part(found, "plan_body", body))
+    return render(request, "coach/plan.html", {"body": html})
 
 
 def _item_links(item: StrengthItem) -> list[tuple[str, Exercise]]:
@@ -79,8 +88,5 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
 def _runner_view(request: HttpRequest, exercise: Exercise) -> RunnerView | None:
     if not request.user.is_authenticated:
         return None
-    user = user_of(request)
-    profile = store.profile_of(user)
-    if profile is None:
-        return None
-    return runner_view(exercise, profile, store.history_of(user), today())
+    found = derived.assessment_of(user_of(request), today())
+    return found.exercises[exercise.id] if found else None

@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
-from backstride.core.programme import build_programme
-from backstride.reports import charts, data
+from backstride.core.assessment import history_alone
+from backstride.reports import charts
 from backstride.reports.csv_export import KINDS
 from backstride.reports.figure import TITLES
 from backstride.reports.printable import printable_context
-from backstride.web.coach import store, takeaway
+from backstride.web.coach import derived, selectors, takeaway
 from backstride.web.coach.views.common import today, user_of
 
 ALT = {
@@ -37,17 +37,13 @@ CSV_LABELS = {
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
     """Load and pain side by side, strength progress, the ladder and adherence."""
-    user = user_of(request)
-    profile = store.profile_of(user)
-    if profile is None:
+    found = derived.assessment_of(user_of(request), today())
+    if found is None:
         return redirect("coach:intake")
-    day = today()
-    history = store.history_of(user)
-    result = build_programme(profile, history, day)
     context = {
-        "summary": data.summary(profile, history, day),
-        "warnings": result.plan.running.warnings if result.plan else [],
-        "has_plan": result.plan is not None,
+        "summary": found.standing.summary,
+        "warnings": found.plan.running.warnings if found.plan else [],
+        "has_plan": not found.held,
         "charts": {name: (TITLES[name], ALT[name]) for name in charts.CHARTS},
         "downloads": [(kind, CSV_LABELS[kind]) for kind in KINDS],
     }
@@ -56,11 +52,17 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def chart(request: HttpRequest, name: str) -> HttpResponse:
-    """One chart as SVG, drawn from the stored profile and history on each request."""
+    """One chart as SVG, drawn from the runner's assessment of today (the load chart
+    alone from the history while there is no profile yet)."""
     if name not in charts.CHARTS:
         raise Http404("No such chart")
-    user = user_of(request)
-    svg = charts.render(name, store.profile_of(user), store.history_of(user), today(), "svg")
+    user, day = user_of(request), today()
+    found = derived.of(user, day)
+    if found is None:
+        svg = charts.render(name, history_alone(selectors.history_of(user), day), day, "svg")
+    else:
+        standing = found.assessment.standing
+        svg = derived.part(found, f"chart_{name}", lambda: charts.render(name, standing, day))
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-cache"
     return response
@@ -70,12 +72,12 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
 def printable(request: HttpRequest) -> HttpResponse:
     """One page to print or hand over; `backstride plan --pdf` renders the same template."""
     day = today()
-    profile, result = store.plan_of(user_of(request), day)
-    if profile is None or result is None:
+    found = derived.assessment_of(user_of(request), day)
+    if found is None:
         return redirect("coach:intake")
-    if result.plan is None:
+    if found.held:
         return redirect("coach:see_doctor")
-    context = printable_context(profile, result, day)
+    context = printable_context(found.profile, found.result, day)
     context["back_url"] = reverse("coach:plan")
     # Only in the web app: the PDF renderer has no static files and needs no button.
     context["script_url"] = static("backstride/app.js")

@@ -54,7 +54,7 @@ def rate_run(request: HttpRequest, item_id: int) -> HttpResponse:
         try:
             run_import.rate(row, during, after, minutes)
         except InputError as error:
-            return _page(request, problems=error.lines, status=400)
+            return _page(request, problems=run_import.rating_problems(error), status=400)
         messages.success(request, f"Saved the pain of the run of {when}.")
     return redirect(_back(request))
 

@@ -19,7 +19,7 @@ from backstride.core.history import SAME_RUN_SECONDS, Checkin, History, Run, Ses
 from backstride.core.profile import Profile
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
-from backstride.web.coach import store
+from backstride.web.coach import selectors, services
 
 # Rows per INSERT: well under SQLite's limit of 32,766 bound variables per statement.
 BATCH = 500
@@ -46,11 +46,12 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
     A timed run is one run with any stored record of it (DESIGN 5: the same run from two
     files). The match is made under the lock, against what is stored at that moment."""
     with transaction.atomic():
-        store.lock_runner(user)
-        new = new_entries(store.history_of(user), history)
+        services.lock_runner(user)
+        new = new_entries(selectors.history_of(user), history)
         if profile is not None:
-            store.save_profile(user, profile)
+            services.save_profile(user=user, profile=profile)
         _insert(user, new)
+        services.touch(user.pk)
     return new.counts()
 
 

@@ -1,13 +1,21 @@
-"""The numbers behind the charts: the span of weeks, strength lines, the ladder, adherence."""
+"""Where the runner stands (the numbers behind the progress page and charts): the span of
+weeks, strength lines, the ladder, adherence, all from the one assessment."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from backstride.core import standing as data
+from backstride.core.assessment import assess
 from backstride.core.history import History
-from backstride.reports import data
+from backstride.core.profile import Profile
+from backstride.core.standing import Standing
 from tests.factories import TODAY, day, history, make_profile, session, sets
 from tests.reports.samples import RUNNERS, mastery
+
+
+def of(profile: Profile, h: History, today: dt.date) -> Standing:
+    return assess(profile, h, today).standing
 
 
 def test_span_is_zero_without_data_and_kept_between_a_month_and_a_year() -> None:
@@ -18,21 +26,21 @@ def test_span_is_zero_without_data_and_kept_between_a_month_and_a_year() -> None
 
 
 def test_load_is_none_without_runs_or_checkins() -> None:
-    assert data.load(make_profile(), History(), TODAY) is None
+    assert of(make_profile(), History(), TODAY).load is None
     only_sessions = history([session(day(-1), sets("dead_bug", 8))])
-    assert data.load(make_profile(), only_sessions, TODAY) is None
+    assert of(make_profile(), only_sessions, TODAY).load is None
 
 
 def test_load_weeks_end_with_the_current_week() -> None:
     profile, h, today = RUNNERS["a week"]()
-    load = data.load(profile, h, today)
+    load = of(profile, h, today).load
     assert load is not None
     assert load.weeks[-1].start == dt.date(2026, 11, 16)
     assert round(sum(w.km for w in load.weeks), 1) == 14.2
 
 
 def test_strength_lines_follow_the_ladder_and_carry_the_mastered_day() -> None:
-    lines = data.strength(*mastery())
+    lines = of(*mastery()).strength
     names = [line.exercise for line in lines]
     assert names[:3] == ["dead_bug", "single_leg_balance_reach", "high_plank_leg_lift"]
     dead_bug = lines[0]
@@ -43,13 +51,13 @@ def test_strength_lines_follow_the_ladder_and_carry_the_mastered_day() -> None:
 
 
 def test_a_line_runs_on_to_today_while_the_exercise_is_still_in_the_block() -> None:
-    lines = {line.exercise: line for line in data.strength(*mastery())}
+    lines = {line.exercise: line for line in of(*mastery()).strength}
     last = lines["high_plank_leg_lift"].segments[-1].points[-1]
     assert last == (TODAY, 10)
 
 
 def test_ladder_statuses() -> None:
-    rungs = data.ladder(*mastery())
+    rungs = of(*mastery()).ladder
     status = {r.rank: r.status for r in rungs}
     assert len(rungs) == 12
     assert status[1] == "ruled_out" and status[8] == "ruled_out"
@@ -61,26 +69,27 @@ def test_ladder_statuses() -> None:
 
 def test_an_easier_variant_standing_in_is_named_on_its_rung() -> None:
     profile = make_profile(abilities={"single_leg_balance_reach": "poor_form"})
-    rung = data.ladder(profile, History(), TODAY)[2]
+    rung = of(profile, History(), TODAY).ladder[2]
     assert rung.exercise == "single_leg_balance"
     assert rung.status == "current" and rung.note == "target 8 reps, the easier version"
 
 
 def test_sessions_per_week_against_the_plan() -> None:
     profile, h, today = RUNNERS["a week"]()
-    rows = data.sessions_per_week(profile, h, today)
+    rows = of(profile, h, today).adherence
     assert len(rows) == data.MIN_WEEKS
     assert rows[-1] == (dt.date(2026, 11, 16), 2, 3)
-    assert data.sessions_per_week(profile, History(), today) == []
+    assert of(profile, History(), today).adherence == []
 
 
 def test_a_paused_plan_plans_no_sessions() -> None:
     profile = make_profile(red_flags=["fever_or_unwell"])
-    assert data.planned_per_week(profile, History(), TODAY) == 0
+    h = history([session(day(-1), sets("dead_bug", 8))])
+    assert [planned for _, _, planned in of(profile, h, TODAY).adherence] == [0] * data.MIN_WEEKS
 
 
 def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
-    summary = data.summary(*mastery())
+    summary = of(*mastery()).summary
     assert [name for _, name in summary.mastered] == [
         "Dead bug",
         "Single-leg balance and reach",
@@ -91,11 +100,6 @@ def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
 
 
 def test_the_ladder_shows_no_current_block_while_the_plan_is_on_hold() -> None:
-    import datetime as dt
-
-    from backstride.reports.data import ladder
-    from tests.factories import history, make_profile
-
-    rungs = ladder(make_profile(red_flags=["saddle_numbness"]), history(), dt.date(2026, 11, 21))
+    rungs = of(make_profile(red_flags=["saddle_numbness"]), history(), dt.date(2026, 11, 21)).ladder
     assert [r.status for r in rungs].count("current") == 0
     assert "on hold" in rungs[0].note

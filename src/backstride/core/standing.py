@@ -1,4 +1,6 @@
-"""The numbers behind the progress charts and page, derived through core from profile + history."""
+"""Where the runner stands, for the progress page and its charts: weekly load beside pain,
+each exercise's targets over time, the ladder and adherence. Built from the one replay
+the assessment makes (core.assessment), never from a replay of its own."""
 
 from __future__ import annotations
 
@@ -17,15 +19,15 @@ from backstride.core.insights import (
     week_start,
     weeks,
 )
-from backstride.core.profile import Profile
-from backstride.core.programme import build_programme
-from backstride.core.progression import Progress, replay
+from backstride.core.plan import Plan
+from backstride.core.progression import Progress
 
 # The charts show at least a month, so one week of data still reads as a timeline, and at most
 # a year, so a long history stays legible on a phone.
 MIN_WEEKS = 4
 MAX_WEEKS = 52
 RECENT_WEEKS = 4
+ON_HOLD = "on hold until a doctor has seen you"
 
 Status = Literal["mastered", "current", "ahead", "ruled_out"]
 
@@ -54,19 +56,6 @@ class Load:
     finding: Finding
 
 
-def load(profile: Profile | None, history: History, today: dt.date) -> Load | None:
-    """Weekly load and pain; None when there is nothing to show."""
-    past = history.until(today)
-    count = span(past, today)
-    if count == 0:
-        return None
-    flares = flare_weeks(replay(profile, past, today).flare_dates) if profile else set()
-    rows = weeks(past, today, count)
-    if not any(w.runs or w.morning_pain is not None for w in rows):
-        return None
-    return Load(rows, flares, load_and_pain(past, today))
-
-
 @dataclass(frozen=True)
 class Segment:
     """A stretch of days an exercise was in the block: each point a (day, target); the last
@@ -81,6 +70,66 @@ class ExerciseLine:
     name: str
     segments: list[Segment]
     mastered_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class Rung:
+    rank: int
+    exercise: str
+    name: str
+    status: Status
+    note: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the progress page says in words beside the charts."""
+
+    finding: Finding
+    mastered: list[tuple[dt.date, str]]
+    recent_done: int
+    recent_planned: int
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Everything the progress page and the four charts show. `load` is None when there
+    is nothing to chart; the strength lines, the ladder and adherence are empty without a
+    profile (only the load chart can be drawn from the history alone)."""
+
+    load: Load | None
+    strength: list[ExerciseLine]
+    ladder: list[Rung]
+    adherence: list[tuple[dt.date, int, int]]
+    summary: Summary | None
+
+
+def standing(
+    past: History, today: dt.date, progress: Progress | None, plan: Plan | None
+) -> Standing:
+    """`past` is the history cut at today; `progress` its replay (None without a profile);
+    `plan` today's plan, None while triage holds it back (then none is planned)."""
+    if progress is None:
+        return Standing(_load(past, today, set()), [], [], [], None)
+    on_hold = plan is None
+    planned_per_week = 0 if plan is None else plan.strength.days_per_week
+    return Standing(
+        load=_load(past, today, flare_weeks(progress.flare_dates)),
+        strength=_strength(progress, today),
+        ladder=_ladder(progress, on_hold),
+        adherence=_sessions_per_week(past, today, planned_per_week),
+        summary=_summary(past, today, progress, planned_per_week),
+    )
+
+
+def _load(past: History, today: dt.date, flares: set[dt.date]) -> Load | None:
+    count = span(past, today)
+    if count == 0:
+        return None
+    rows = weeks(past, today, count)
+    if not any(w.runs or w.morning_pain is not None for w in rows):
+        return None
+    return Load(rows, flares, load_and_pain(past, today))
 
 
 def mastered_days(progress: Progress) -> dict[str, dt.date]:
@@ -101,9 +150,8 @@ def _segments(progress: Progress, exercise: str, today: dt.date) -> list[Segment
     return out
 
 
-def strength(profile: Profile, history: History, today: dt.date) -> list[ExerciseLine]:
+def _strength(progress: Progress, today: dt.date) -> list[ExerciseLine]:
     """Each exercise's target reps over time, in ladder order, with the day it was mastered."""
-    progress = replay(profile, history.until(today), today)
     catalog = progress.ctx.catalog
     seen = {e for _, targets in progress.timeline for e in targets}
     done = mastered_days(progress)
@@ -119,15 +167,6 @@ def strength(profile: Profile, history: History, today: dt.date) -> list[Exercis
     ]
 
 
-@dataclass(frozen=True)
-class Rung:
-    rank: int
-    exercise: str
-    name: str
-    status: Status
-    note: str
-
-
 def _rung(rank: int, main: str, progress: Progress, on_hold: bool) -> Rung:
     ctx = progress.ctx
     catalog = ctx.catalog
@@ -141,7 +180,7 @@ def _rung(rank: int, main: str, progress: Progress, on_hold: bool) -> Rung:
     if pick in progress.mastered or main in progress.mastered:
         return Rung(rank, pick, item.name, "mastered", version)
     if pick in progress.four and on_hold:
-        return Rung(rank, pick, item.name, "ahead", "on hold until a doctor has seen you")
+        return Rung(rank, pick, item.name, "ahead", ON_HOLD)
     if pick in progress.four:
         track = progress.tracks.get(pick)
         reps = f"target {track.target} reps" if track else "in your block"
@@ -149,48 +188,27 @@ def _rung(rank: int, main: str, progress: Progress, on_hold: bool) -> Rung:
     return Rung(rank, pick, item.name, "ahead", version)
 
 
-def ladder(profile: Profile, history: History, today: dt.date) -> list[Rung]:
-    """The 12 ranks, lowest first, each with the exercise filling it and where it stands."""
-    progress = replay(profile, history.until(today), today)
-    # While triage holds the plan back, nothing is shown as the runner's current block.
-    on_hold = build_programme(profile, history, today).plan is None
+def _ladder(progress: Progress, on_hold: bool) -> list[Rung]:
+    """The 12 ranks, lowest first, each with the exercise filling it and where it stands.
+    While triage holds the plan back, nothing is shown as the runner's current block."""
     ladder = progress.ctx.catalog.ladder
     return [_rung(i, main, progress, on_hold) for i, main in enumerate(ladder, 1)]
 
 
-def planned_per_week(profile: Profile, history: History, today: dt.date) -> int:
-    """Strength days the current plan asks for; none while triage holds the plan back."""
-    result = build_programme(profile, history, today)
-    return result.plan.strength.days_per_week if result.plan else 0
-
-
-def sessions_per_week(
-    profile: Profile, history: History, today: dt.date
+def _sessions_per_week(
+    past: History, today: dt.date, planned: int
 ) -> list[tuple[dt.date, int, int]]:
-    """(week start, sessions done, planned) over the chart span; empty without data."""
-    past = history.until(today)
+    """(week start, sessions done, planned) over the chart span; empty without sessions."""
     count = span(past, today)
     if count == 0 or not past.sessions:
         return []
-    return adherence(past, today, planned_per_week(profile, past, today), count)
+    return adherence(past, today, planned, count)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What the progress page says in words beside the charts."""
-
-    finding: Finding
-    mastered: list[tuple[dt.date, str]]
-    recent_done: int
-    recent_planned: int
-
-
-def summary(profile: Profile, history: History, today: dt.date) -> Summary:
-    past = history.until(today)
-    progress = replay(profile, past, today)
+def _summary(past: History, today: dt.date, progress: Progress, planned: int) -> Summary:
     catalog = progress.ctx.catalog
     mastered = sorted((day, catalog[e].name) for e, day in mastered_days(progress).items())
-    recent = adherence(past, today, planned_per_week(profile, past, today), RECENT_WEEKS)
+    recent = adherence(past, today, planned, RECENT_WEEKS)
     return Summary(
         finding=load_and_pain(past, today),
         mastered=mastered,

@@ -1,0 +1,228 @@
+"""Reads: stored rows as core models (and the few rows the pages list). With
+`services`, the only place the coach app and the API query the database."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+
+from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.profile import Profile
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+
+# An entry kind as the pages and the API name it, with its table.
+ENTRY_MODELS: dict[str, type[Model]] = {
+    "session": m.TrainingSession,
+    "checkin": m.Checkin,
+    "run": m.Run,
+}
+
+
+def data_version_of(user: User) -> str:
+    """The version of the runner's stored facts ("" before their first write)."""
+    found = m.DataVersion.objects.filter(user_id=user.pk).values_list("version", flat=True)
+    return next(iter(found), "")
+
+
+def profile_of(user: User) -> Profile | None:
+    row = m.RunnerProfile.objects.filter(user=user).first()
+    return Profile.model_validate(row.data) if row else None
+
+
+def facts_of(user: User) -> tuple[str, Profile | None, History]:
+    """The version, the profile and the history as one snapshot, so a write landing
+    between the reads cannot pair one version's key with another version's facts."""
+    with _snapshot():
+        return data_version_of(user), profile_of(user), _read_history(user)
+
+
+def history_of(user: User) -> History:
+    """Stored rows were validated on the way in, so they are rebuilt without re-checking.
+    Sessions come with their sets in one query, so a set saved meanwhile cannot find its
+    session missing; on PostgreSQL the whole read is one snapshot (repeatable read)."""
+    with _snapshot():
+        return _read_history(user)
+
+
+@contextlib.contextmanager
+def _snapshot() -> Iterator[None]:
+    """One snapshot for several queries. On PostgreSQL, a repeatable-read transaction
+    (unless inside one already). SQLite in WAL mode gives each statement its own snapshot
+    and a transaction here would take its write lock (IMMEDIATE mode), so there a
+    deferred read transaction is opened by hand: it holds one snapshot, and no lock
+    against writers, from its first read to its end."""
+    if connection.in_atomic_block:
+        yield
+        return
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+        return
+    if connection.vendor == "sqlite" and connection.get_autocommit():
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+            try:
+                yield
+            finally:
+                cursor.execute("COMMIT")
+        return
+    yield
+
+
+def _read_history(user: User) -> History:
+    # Oldest first, then in the order stored: an export imported elsewhere exports the same.
+    rows = (
+        m.SetEntry.objects.filter(session__user=user)
+        .order_by("session__date", "session_id", "id")
+        .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
+    )
+    days: dict[int, dt.date] = {}
+    sets: dict[int, list[SetLog]] = {}
+    for session_id, day, exercise, reps, pain, form in rows:
+        days[session_id] = day
+        sets.setdefault(session_id, []).append(_set_log(exercise, reps, pain, form))
+    checkins = (
+        m.Checkin.objects.filter(user=user)
+        .order_by("date", "id")
+        .values_list("date", "morning_pain", "red_flags")
+    )
+    runs = (
+        m.Run.objects.filter(user=user)
+        .order_by("date", "id")
+        .values_list(
+            "date", "km", "minutes", "pain_during", "pain_after", "started_at", "red_flags"
+        )
+    )
+    return History.model_construct(
+        sessions=tuple(
+            Session.model_construct(date=days[i], sets=tuple(group)) for i, group in sets.items()
+        ),
+        checkins=tuple(
+            Checkin.model_construct(date=d, morning_pain=p, red_flags=tuple(f))
+            for d, p, f in checkins
+        ),
+        runs=tuple(
+            Run.model_construct(
+                date=d,
+                km=k,
+                minutes=mi,
+                pain_during=pd,
+                pain_after=pa,
+                started_at=st,
+                red_flags=tuple(f),
+            )
+            for d, k, mi, pd, pa, st, f in runs
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
+    """A set is a frozen value with few possible contents, so one object serves every
+    set alike: a year holds about 1,800 sets and building each anew was half of the read."""
+    return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
+
+
+def reports_of(user: User) -> tuple[Checkin | Run, ...]:
+    """Every stored entry that carries warning signs, for the triage (History.reports)."""
+    return history_of(user).reports()
+
+
+def sets_on(user: User, day: dt.date) -> list[SetLog]:
+    """Every set the runner logged on that day, in the order they were saved."""
+    rows = m.SetEntry.objects.filter(session__user=user, session__date=day).order_by("id")
+    return [
+        SetLog(exercise=r.exercise, reps=r.reps, pain=r.pain, form=r.form)  # type: ignore[arg-type]
+        for r in rows
+    ]
+
+
+def session_model(row: m.TrainingSession) -> Session:
+    sets = tuple(
+        SetLog(exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)  # type: ignore[arg-type]
+        for s in row.sets.all()
+    )
+    return Session(date=row.date, sets=sets)
+
+
+def checkin_model(row: m.Checkin) -> Checkin:
+    return Checkin(date=row.date, morning_pain=row.morning_pain, red_flags=tuple(row.red_flags))
+
+
+def run_model(row: m.Run) -> Run:
+    return Run(
+        date=row.date,
+        km=row.km,
+        minutes=row.minutes,
+        pain_during=row.pain_during,
+        pain_after=row.pain_after,
+        started_at=row.started_at,
+        red_flags=tuple(row.red_flags),
+    )
+
+
+def session_json(row: m.TrainingSession) -> dict[str, Any]:
+    return {"id": row.id, **session_model(row).model_dump(mode="json")}
+
+
+def checkin_json(row: m.Checkin) -> dict[str, Any]:
+    return {"id": row.id, **checkin_model(row).model_dump(mode="json")}
+
+
+def run_json(row: m.Run) -> dict[str, Any]:
+    return {"id": row.id, **run_model(row).model_dump(mode="json")}
+
+
+def export(user: User) -> dict[str, Any]:
+    """Everything the runner stored, in the import format (DESIGN section 5)."""
+    profile = profile_of(user)
+    return {
+        "schema_version": 1,
+        "profile": profile.model_dump(mode="json") if profile else None,
+        "history": history_of(user).model_dump(mode="json"),
+    }
+
+
+def own_rows(user: User, kind: str) -> QuerySet[Any]:
+    """The runner's entries of one kind, newest first; sessions come with their sets."""
+    rows: QuerySet[Any] = ENTRY_MODELS[kind].objects.filter(user=user)  # type: ignore[attr-defined]
+    return rows.prefetch_related("sets") if kind == "session" else rows
+
+
+def own_row(user: User, kind: str, item_id: int) -> Any:
+    """One of the runner's entries; another runner's id is simply not found (404)."""
+    return get_object_or_404(own_rows(user, kind), id=item_id)
+
+
+def entries_on(user: User, day: dt.date) -> dict[str, QuerySet[Any]]:
+    """The day's check-ins and runs, for the Today page."""
+    return {
+        "checkins": m.Checkin.objects.filter(user=user, date=day),
+        "runs": m.Run.objects.filter(user=user, date=day),
+    }
+
+
+def runs_near(user: User, start: dt.datetime, end: dt.datetime) -> list[m.Run]:
+    """Stored runs that started in the window, oldest first (duplicate detection)."""
+    return list(m.Run.objects.filter(user=user, started_at__range=(start, end)).order_by("id"))
+
+
+def runs_to_rate(user: User) -> QuerySet[m.Run]:
+    """The runner's imported runs still waiting for their pain, newest first."""
+    return m.Run.objects.filter(user=user, asks_for_pain=True).order_by("-date", "-id")
+
+
+def receipt_of(user: User, key: str) -> tuple[int, Any] | None:
+    """The answer stored for an idempotency key, or None when the key is new."""
+    found = m.WriteReceipt.objects.filter(user=user, key=key).first()
+    return (found.status, found.body) if found else None

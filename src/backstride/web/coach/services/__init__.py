@@ -1,0 +1,198 @@
+"""Writes: each one transaction, with keyword-only arguments, that also gives the runner's
+facts a new data version (the derived-state cache's key). With `selectors`, the only place
+the coach app and the API touch the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django.db import transaction
+
+from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.plan import StrengthItem
+from backstride.core.profile import Profile
+from backstride.core.session_flow import SetDecision, decide_set
+from backstride.web.accounts.models import User
+from backstride.web.coach import models as m
+from backstride.web.coach import selectors
+
+
+def touch(user_id: int) -> None:
+    """Inside the write's transaction: a new version of the runner's facts, so every
+    cached derivation of the old ones is passed over from the commit on."""
+    m.DataVersion.objects.bulk_create(
+        [m.DataVersion(user_id=user_id, version=uuid.uuid4().hex)],
+        update_conflicts=True,
+        unique_fields=["user"],
+        update_fields=["version"],
+    )
+
+
+def lock_runner(user: User) -> None:
+    """Inside a transaction: wait for, then hold, this runner's write lock, so a check
+    before a write (is this set or run already stored?) still holds when the write lands.
+    PostgreSQL locks the account's row; SQLite's IMMEDIATE transactions already take the
+    database's one write lock at their start."""
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+
+
+def save_profile(*, user: User, profile: Profile) -> None:
+    with transaction.atomic():
+        m.RunnerProfile.objects.update_or_create(
+            user=user, defaults={"data": profile.model_dump(mode="json")}
+        )
+        touch(user.pk)
+
+
+def add_session(*, user: User, session: Session) -> m.TrainingSession:
+    with transaction.atomic():
+        row = m.TrainingSession.objects.create(user=user, date=session.date)
+        m.SetEntry.objects.bulk_create(
+            m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
+            for s in session.sets
+        )
+        touch(user.pk)
+    return row
+
+
+def add_set(
+    *,
+    user: User,
+    day: dt.date,
+    items: list[StrengthItem],
+    set_log: SetLog,
+    set_number: int | None,
+) -> SetDecision:
+    """One set of the guided session, as core decides it against the sets already stored
+    that day (read under the runner's write lock, so a resend racing its first copy is
+    still seen as the same set); stored only when the decision says so."""
+    with transaction.atomic():
+        lock_runner(user)
+        decision = decide_set(items, selectors.sets_on(user, day), set_log, set_number)
+        if decision.outcome != "store":
+            return decision
+        row = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id").first()
+        if row is None:
+            row = m.TrainingSession.objects.create(user=user, date=day)
+        m.SetEntry.objects.create(
+            session=row,
+            exercise=set_log.exercise,
+            reps=set_log.reps,
+            pain=set_log.pain,
+            form=set_log.form,
+        )
+        touch(user.pk)
+    return decision
+
+
+def add_checkin(*, user: User, checkin: Checkin) -> m.Checkin:
+    with transaction.atomic():
+        row = m.Checkin.objects.create(
+            user=user,
+            date=checkin.date,
+            morning_pain=checkin.morning_pain,
+            red_flags=list(checkin.red_flags),
+        )
+        touch(user.pk)
+    return row
+
+
+def run_row(user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
+    """A run as an unsaved row; `asks_for_pain` marks an imported run whose pain is still
+    to be asked."""
+    return m.Run(
+        user=user,
+        date=run.date,
+        km=run.km,
+        minutes=run.minutes,
+        pain_during=run.pain_during,
+        pain_after=run.pain_after,
+        started_at=run.started_at,
+        red_flags=list(run.red_flags),
+        source=source,
+        asks_for_pain=asks_for_pain,
+    )
+
+
+def add_run(*, user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
+    with transaction.atomic():
+        row = run_row(user, run, source, asks_for_pain)
+        row.save()
+        touch(user.pk)
+    return row
+
+
+def update_checkin(*, row: m.Checkin, checkin: Checkin) -> None:
+    with transaction.atomic():
+        row.date, row.morning_pain, row.red_flags = (
+            checkin.date,
+            checkin.morning_pain,
+            list(checkin.red_flags),
+        )
+        row.save()
+        touch(row.user_id)
+
+
+def update_run(*, row: m.Run, run: Run) -> None:
+    """A run the runner has edited by hand no longer needs its pain asked for."""
+    with transaction.atomic():
+        row.date, row.km, row.minutes = run.date, run.km, run.minutes
+        row.pain_during, row.pain_after, row.asks_for_pain = (
+            run.pain_during,
+            run.pain_after,
+            False,
+        )
+        row.red_flags = list(run.red_flags)
+        row.save()
+        touch(row.user_id)
+
+
+def update_session(*, row: m.TrainingSession, session: Session) -> None:
+    """The session keeps its id; its sets are replaced by the corrected ones."""
+    with transaction.atomic():
+        row.date = session.date
+        row.save()
+        row.sets.all().delete()
+        m.SetEntry.objects.bulk_create(
+            m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
+            for s in session.sets
+        )
+        touch(row.user_id)
+
+
+def delete_entry(*, user: User, kind: str, item_id: int) -> Any:
+    """Delete one of the runner's entries (404 for another runner's); the deleted row."""
+    with transaction.atomic():
+        row = selectors.own_row(user, kind, item_id)
+        row.delete()
+        touch(user.pk)
+    return row
+
+
+def rate_run(*, row: m.Run, pain: dict[str, float | None]) -> None:
+    """An imported run's pain (and duration) as rated, and stop asking for it."""
+    with transaction.atomic():
+        m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)
+        touch(row.user_id)
+
+
+def skip_all_ratings(*, user: User) -> int:
+    """Stop asking about every waiting run; how many there were. Not asking changes no
+    fact the plan reads, but the version moves anyway: the rows changed."""
+    with transaction.atomic():
+        count = m.Run.objects.filter(user=user, asks_for_pain=True).update(asks_for_pain=False)
+        touch(user.pk)
+    return count
+
+
+def import_data(*, user: User, profile: Profile | None, history: History) -> dict[str, int]:
+    """See `bulk_import.import_data`, which bumps the version in its own transaction."""
+    from backstride.web.coach.services.bulk_import import import_data as add_new
+
+    return add_new(user, profile, history)
+
+
+def store_receipt(*, user: User, key: str, status: int, body: Any) -> None:
+    m.WriteReceipt.objects.create(user=user, key=key, status=status, body=body)
