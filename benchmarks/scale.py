@@ -8,9 +8,9 @@ added later is filled from its default. The derived-state cache's table is not f
 are large and capped).
 
 Each figure is a ratio against a second `backstride serve` on a database that stays at 10
-runners, measured in the same minutes (blocks of requests taking turns, one after another on
-one kept-alive connection each): on a shared machine, other work then slows both alike instead
-of passing for growth. Runs in a child process with Django set up for the growing database."""
+runners, measured in the same minutes (one request after another, the two servers taking
+turns): on a shared machine, other work then slows both alike instead of passing for growth.
+Runs in a child process with Django set up for the growing database."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ CHILD = "--measure-in-this-process"
 STEPS = (10, 1_000, 100_000)
 REQUESTS = 200
 AFTER_WRITES = 100
-BLOCK = 10  # requests to one server before the other takes its turn
+WARMUP = 10
 JSON = "application/json"
 GOAL = 1.5  # each step's latency within 1.5x the 10-runner figure
 CHECKINS, RUNS, SETS = 3, 2, 6  # per synthetic runner, beside one session and one receipt
@@ -244,21 +244,26 @@ def _timed(connection: http.client.HTTPConnection, site: Site, write: bytes | No
 
 
 def _paired(sites: list[Site], count: int, write: bytes | None = None) -> list[list[float]]:
-    """`count` latencies for each site, in blocks that take turns, each on a connection of
-    its own (the server closes one left idle for a turn); the first block each way warms up
-    and is not counted."""
+    """`count` latencies for each site, taking turns request by request (the order flips each
+    round), after WARMUP not counted. Each request has a connection of its own, opened before
+    the clock starts: the server closes a kept-alive one left idle for a turn."""
+
+    def one(site: Site) -> float:
+        connection = http.client.HTTPConnection("127.0.0.1", site.server.port, timeout=60)
+        try:
+            connection.connect()
+            return _timed(connection, site, write)
+        finally:
+            connection.close()
+
+    for site in sites:
+        for _ in range(WARMUP):
+            one(site)
     latencies: list[list[float]] = [[] for _ in sites]
-    for block in range(-1, count // BLOCK):
+    for round_ in range(count):
         turns = list(enumerate(sites))
-        for i, site in turns if block % 2 == 0 else reversed(turns):
-            connection = http.client.HTTPConnection("127.0.0.1", site.server.port, timeout=60)
-            try:
-                connection.connect()
-                times = [_timed(connection, site, write) for _ in range(BLOCK)]
-            finally:
-                connection.close()
-            if block >= 0:
-                latencies[i].extend(times)
+        for i, site in turns if round_ % 2 == 0 else reversed(turns):
+            latencies[i].append(one(site))
     return latencies
 
 

@@ -117,3 +117,7 @@ def test_unknown_chart_or_format_is_refused() -> None:
         charts.render("pie", standing, TODAY)
     with pytest.raises(ValueError, match="unknown format"):
         charts.render("load", standing, TODAY, "gif")
+
+
+def test_the_warm_up_draws_the_empty_load_chart() -> None:
+    assert NO_DATA in charts.warm().decode()

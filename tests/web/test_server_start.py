@@ -139,7 +139,8 @@ def test_serve_says_what_it_does_before_it_listens_then_serves_gzipped_copies(
     first = _serve(env)
     said = _said(first)
     assert "checking the database" in said[0]
-    assert first.lines[0][0] < first.listening  # printed before the port took anything
+    printed = next(t for t, line in first.lines if line.startswith("backstride: "))
+    assert printed < first.listening  # said before the port took any connection
     assert any(s.startswith("applying") and "migration" in s for s in said)
     assert any(s.startswith("static files collected") for s in said)
     assert any(s.startswith("listening on http://127.0.0.1:") for s in said)

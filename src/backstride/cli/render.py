@@ -10,7 +10,7 @@ from rich.table import Table
 
 from backstride.core.catalog import load_catalog
 from backstride.core.exercise import Dosage, Exercise
-from backstride.core.plan import Plan, PlanResult
+from backstride.core.plan import DoseItem, Plan, PlanResult
 from backstride.core.profile import Profile
 from backstride.core.signs import STEPS
 from backstride.core.triage import Triage
@@ -112,7 +112,7 @@ def show_plan(plan: Plan) -> None:
             out.print(f"  {change.date} [cyan]{change.kind}[/] {change.reason}")
 
 
-def _dose_table(title: str, items: list) -> None:  # type: ignore[type-arg]
+def _dose_table(title: str, items: list[DoseItem]) -> None:
     catalog = load_catalog()
     table = Table(title=title, title_justify="left")
     for column in ("Exercise", "Dose", "When"):

@@ -51,6 +51,15 @@ def render(name: str, standing: Standing, today: dt.date, fmt: str = "svg") -> b
         return _save(figure, fmt, TITLES[name])
 
 
+def warm() -> bytes:
+    """Load matplotlib and draw one empty chart, so the first real one is drawn at once."""
+    from backstride.core.history import History
+    from backstride.core.standing import standing
+
+    today = dt.date(2026, 1, 1)
+    return render("load", standing(History(), today, None, None), today)
+
+
 def _save(figure: Figure, fmt: str, title: str) -> bytes:
     buffer = io.BytesIO()
     if fmt == "svg":

@@ -96,7 +96,9 @@ def database(folder: Path) -> dict[str, Any]:
     if not url.startswith(("postgres://", "postgresql://", "sqlite:///")):
         raise ConfigError("DATABASE_URL must start with postgres://, postgresql:// or sqlite:///")
     try:
-        parsed = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        parsed: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
     except ValueError as error:
         raise ConfigError(f"DATABASE_URL cannot be read: {error}") from None
     if parsed["ENGINE"].endswith("postgresql") and not parsed.get("NAME"):

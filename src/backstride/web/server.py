@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -155,6 +156,15 @@ def warm_up() -> None:
     load_catalog()
 
 
+def warm_charts(worker: object) -> None:
+    """gunicorn's post_worker_init: draw a chart once in the background, so the runner's
+    first Progress page does not wait a second or more for matplotlib to load, and the
+    worker answers at once meanwhile (the start is not delayed by it)."""
+    from backstride.reports.charts import warm
+
+    threading.Thread(target=warm, name="warm-charts", daemon=True).start()
+
+
 def check_port_free(host: str, port: int) -> None:
     """Fail at once with one line, instead of gunicorn retrying for five seconds."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -189,7 +199,7 @@ def run_gunicorn(options: dict[str, Any]) -> None:
     `serve` is printed before it."""
     from gunicorn.app.base import BaseApplication
 
-    class Gunicorn(BaseApplication):  # type: ignore[misc]
+    class Gunicorn(BaseApplication):
         def load_config(self) -> None:
             for name, value in options.items():
                 self.cfg.set(name, value)
@@ -213,4 +223,5 @@ def serve(host: str, port: int, workers: int) -> None:
         # gunicorn's when_ready: the socket is bound; the preloaded workers follow at once.
         say(f"listening on {url} ({workers} worker(s), {vendor}); Ctrl-C stops it")
 
-    run_gunicorn({**options(host, port, workers), "when_ready": listening})
+    hooks = {"when_ready": listening, "post_worker_init": warm_charts}
+    run_gunicorn({**options(host, port, workers), **hooks})

@@ -8,7 +8,7 @@ from typing import Any
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.http import HttpRequest
 
 
@@ -49,10 +49,11 @@ def client_address(request: HttpRequest) -> str | None:
     return _address(remote) or remote or None
 
 
-def _total(attempts: Any) -> int:
+def _total(attempts: QuerySet[Any]) -> int:
     return int(attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0)
 
 
+# django-axes ships no types (and there are no stubs), so its handler is Any to mypy.
 class PairAndAddressHandler(AxesDatabaseHandler):  # type: ignore[misc]
     """Locks an (email, address) pair at AXES_FAILURE_LIMIT failures and an address at
     ADDRESS_FAILURE_LIMIT failures over any emails, each within the cool-off.

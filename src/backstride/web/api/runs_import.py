@@ -33,6 +33,8 @@ class FileImport(BaseModel):
 @router.post("/import", response={200: list[FileImport], **NEEDS_TOKEN, **WITH_BODY})
 def import_run_files(
     request: HttpRequest,
+    # None when no file is sent, answered by the 422 below; typed `| None`, ninja's OpenAPI
+    # schema would offer null for the field, which a multipart form cannot send.
     file: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ) -> Status[Any]:
     """Import one or more run files sent as multipart field `file` (repeat it for several).

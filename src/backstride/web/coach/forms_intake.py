@@ -40,8 +40,14 @@ def _number_field(q: Question) -> forms.Field:
             coerce=int,
             widget=forms.RadioSelect,
         )
-    kind = forms.IntegerField if q.whole else forms.FloatField
-    return kind(label=q.text, min_value=low, max_value=high)
+    if q.whole:
+        # Core's bounds are floats; a whole-number field's are whole, and shown as 12, not 12.0.
+        return forms.IntegerField(label=q.text, min_value=_whole(low), max_value=_whole(high))
+    return forms.FloatField(label=q.text, min_value=low, max_value=high)
+
+
+def _whole(bound: float | None) -> int | None:
+    return None if bound is None else int(bound)
 
 
 def form_field(q: Question) -> forms.Field:

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet
@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.profile import Profile
+from backstride.core.vocab import Form
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 
@@ -130,7 +131,8 @@ def _read_history(user: User) -> History:
 def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
     """A set is a frozen value with few possible contents, so one object serves every
     set alike: a year holds about 1,800 sets and building each anew was half of the read."""
-    return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=form)
+    # The column's choices are Form's values, and only validated sets are stored in it.
+    return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=cast(Form, form))
 
 
 def reports_of(user: User) -> tuple[Checkin | Run, ...]:
@@ -141,16 +143,12 @@ def reports_of(user: User) -> tuple[Checkin | Run, ...]:
 def sets_on(user: User, day: dt.date) -> list[SetLog]:
     """Every set the runner logged on that day, in the order they were saved."""
     rows = m.SetEntry.objects.filter(session__user=user, session__date=day).order_by("id")
-    return [
-        SetLog(exercise=r.exercise, reps=r.reps, pain=r.pain, form=r.form)  # type: ignore[arg-type]
-        for r in rows
-    ]
+    return [SetLog(exercise=r.exercise, reps=r.reps, pain=r.pain, form=r.form) for r in rows]
 
 
 def session_model(row: m.TrainingSession) -> Session:
     sets = tuple(
-        SetLog(exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)  # type: ignore[arg-type]
-        for s in row.sets.all()
+        SetLog(exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form) for s in row.sets.all()
     )
     return Session(date=row.date, sets=sets)
 
@@ -195,7 +193,7 @@ def export(user: User) -> dict[str, Any]:
 
 def own_rows(user: User, kind: str) -> QuerySet[Any]:
     """The runner's entries of one kind, newest first; sessions come with their sets."""
-    rows: QuerySet[Any] = ENTRY_MODELS[kind].objects.filter(user=user)  # type: ignore[attr-defined]
+    rows: QuerySet[Any] = ENTRY_MODELS[kind]._default_manager.filter(user=user)
     return rows.prefetch_related("sets") if kind == "session" else rows
 
 

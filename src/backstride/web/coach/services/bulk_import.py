@@ -7,12 +7,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, connections, transaction
-from django.db.models import Max, Model
+from django.db.models import Field, Max, Model
 from django.utils import timezone
 
 from backstride.core.history import SAME_RUN_SECONDS, Checkin, History, Run, Session, same_run
@@ -133,7 +133,7 @@ def _session_rows(user: User, new: NewEntries) -> list[tuple[Any, ...]]:
 
 
 def _highest_id(model: type[Model], user: User) -> int:
-    found = model.objects.filter(user=user).aggregate(Max("id"))["id__max"]
+    found = model._default_manager.filter(user=user).aggregate(Max("id"))["id__max"]
     return int(found or 0)
 
 
@@ -142,10 +142,10 @@ def _insert_rows(model: type[Model], names: list[str], rows: list[tuple[Any, ...
     its field for this database."""
     if not rows:
         return
-    fields = [model._meta.get_field(name) for name in names]
-    adapt = [_adapter(f) for f in fields]
+    fields = [_stored_field(model, name) for name in names]
+    adapt = [_adapter(f) for f, _ in fields]
     table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)  # type: ignore[union-attr]
+    columns = ", ".join(connection.ops.quote_name(column) for _, column in fields)
     prepared = [tuple(a(v) for a, v in zip(adapt, row, strict=True)) for row in rows]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -158,7 +158,16 @@ def _insert_rows(model: type[Model], names: list[str], rows: list[tuple[Any, ...
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", prepared)
 
 
-def _adapter(field: Any) -> Any:
+def _stored_field(model: type[Model], name: str) -> tuple[Field[Any, Any], str]:
+    """A field stored in the model's own table, with its column."""
+    found = model._meta.get_field(name)
+    # get_field also finds relations seen from the other table, which have no column here.
+    if not isinstance(found, Field) or found.column is None:
+        raise TypeError(f"{model.__name__}.{name} is not a column of its table")
+    return found, found.column
+
+
+def _adapter(field: Field[Any, Any]) -> Callable[[Any], Any]:
     """The cheap conversion for plain values; the field's own for JSON and dates, made
     once per distinct value (an import repeats the same few days, flags and moments)."""
     if field.get_internal_type() not in ("JSONField", "DateField", "DateTimeField"):
