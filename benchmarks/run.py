@@ -16,8 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from backstride.core.assessment import build_programme
+from backstride.core.assessment import assess
 from backstride.core.history import History
+from issue10 import main as issue10
 from serve_start import main as serve_start
 from synthetic import END, history, profile
 from web_load import main as web_load
@@ -37,7 +38,8 @@ def median_seconds(action: Callable[[], object], repeats: int) -> float:
 
 def engine() -> None:
     runner = profile()
-    print("Plan derivation from a profile and a synthetic history (median of 30 runs)")
+    print("One assessment (triage, plan, progress, exercise pages) from a profile and a")
+    print("synthetic history (median of 30 runs)")
     per_year: dict[int, float] = {}
     for years in (1, 2, 4):
         past = history(years)
@@ -52,7 +54,7 @@ def engine() -> None:
             )
 
         base = median_seconds(baseline, 30)
-        took = median_seconds(lambda h=past: build_programme(runner, h, END), 30)
+        took = median_seconds(lambda h=past: assess(runner, h, END), 30)
         per_year[years] = took
         print(
             f"  {years} year(s), {events} events: {took * 1000:.2f} ms "
@@ -80,7 +82,8 @@ def cli() -> None:
                 "--json",
             ],
         }
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+        # Any value of PYTHONDONTWRITEBYTECODE, even "0", stops Python writing bytecode.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         results = {}
         for name, command in commands.items():
             subprocess.run(command, check=True, capture_output=True, env=env)  # warm caches
@@ -123,3 +126,4 @@ if __name__ == "__main__":
     serve_start()
     run_files()
     web_load()
+    issue10()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +18,12 @@ from backstride.core.assessment import Assessment, assess
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.web.accounts.models import User
 from backstride.web.coach import derived, selectors, services
-from tests.factories import TODAY, make_profile
+from tests.factories import make_profile
 from tests.web.helpers import runner
 
 pytestmark = pytest.mark.django_db
+# The server's today: a set logged on it leaves the base version (all but today's sets) as it was.
+TODAY = timezone.localdate()
 EXERCISES = ("superman", "dead_bug", "single_leg_balance_reach", "high_plank_leg_lift")
 days = st.integers(min_value=-20, max_value=0).map(lambda n: TODAY + dt.timedelta(days=n))
 pains = st.integers(min_value=0, max_value=10)
@@ -126,14 +129,20 @@ def fresh(user: User) -> Assessment | None:
 def test_the_cached_assessment_always_equals_a_fresh_one(sequence: list[Write]) -> None:
     _, user = runner()
     for write in sequence:
-        derived.assessment_of(user, TODAY)  # a cached entry a missed version bump would leave
+        # Cached entries a missed version bump would leave behind.
+        derived.assessment_of(user, TODAY)
+        derived.day_start_of(user, TODAY)
         write(user)
         expected = fresh(user)
+        start = expected.day_start if expected else None
         assert derived.assessment_of(user, TODAY) == expected  # derived, or this worker's
+        assert derived.day_start_of(user, TODAY) == start
         derived._local.clear()
-        assert derived.assessment_of(user, TODAY) == expected  # from the shared cache
+        assert derived.day_start_of(user, TODAY) == start  # from the shared cache
+        assert derived.assessment_of(user, TODAY) == expected
         derived.forget_all()
-        assert derived.assessment_of(user, TODAY) == expected  # derived again
+        assert derived.day_start_of(user, TODAY) == start  # derived again
+        assert derived.assessment_of(user, TODAY) == expected
 
 
 def test_every_kind_of_write_gives_the_facts_a_new_version() -> None:
@@ -159,6 +168,24 @@ def test_every_kind_of_write_gives_the_facts_a_new_version() -> None:
         version = selectors.data_version_of(user)
         assert version not in seen
         seen.add(version)
+
+
+def test_a_set_logged_today_keeps_the_base_version_and_any_other_write_changes_it() -> None:
+    _, user = runner()
+    one = SetLog(exercise="superman", reps=8, pain=1, form="good")
+    version, base = selectors.versions_of(user)
+    _set(user, one, 1)
+    after = selectors.versions_of(user)
+    assert after[0] != version and after[1] == base
+    services.add_checkin(user=user, checkin=Checkin(date=TODAY, morning_pain=2))
+    assert selectors.versions_of(user)[1] != base
+    yesterday = TODAY - dt.timedelta(days=1)
+    found = derived.assessment_of(user, TODAY)
+    assert found is not None and found.plan is not None
+    items = found.plan.strength.exercises
+    base = selectors.versions_of(user)[1]
+    services.add_set(user=user, day=yesterday, items=items, set_log=one, set_number=None)
+    assert selectors.versions_of(user)[1] != base
 
 
 def test_the_key_changes_with_the_day_and_the_runner() -> None:

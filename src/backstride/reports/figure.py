@@ -96,12 +96,41 @@ def day_number(day: dt.date, plus_days: float = 0.0) -> float:
     return float((day - EPOCH).days) + plus_days
 
 
-def date_axis(ax: Axes) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+MAX_TICKS = 7
+MONTHS = (1, 2, 3, 4, 6, 12)
 
-    locator = AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+
+def date_ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
+    """At most 7 dated ticks between two days: Mondays for a short span, else the first of
+    every 1, 2, 3, 4, 6 or 12 months; a month's name carries its year in January and on the
+    first tick. Computed here: matplotlib's automatic date ticks took half of a chart's time."""
+    mondays = [first + dt.timedelta(days=(-first.weekday()) % 7)]
+    while (nxt := mondays[-1] + dt.timedelta(weeks=1)) <= last:
+        mondays.append(nxt)
+    if len([d for d in mondays if d <= last]) <= MAX_TICKS:
+        return [(d, f"{d.day} {d:%b}") for d in mondays if d <= last]
+    starts = []
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        if month >= first:
+            starts.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    step = next((n for n in MONTHS if math.ceil(len(starts) / n) <= MAX_TICKS), 12)
+    picked = [d for d in starts if (d.year * 12 + d.month - 1) % step == 0]
+    return [
+        (d, f"{d:%b %Y}" if d.month == 1 or i == 0 else f"{d:%b}") for i, d in enumerate(picked)
+    ]
+
+
+def date_axis(ax: Axes) -> None:
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
+    low, high = ax.get_xlim()
+    first = EPOCH + dt.timedelta(days=math.ceil(low))
+    last = EPOCH + dt.timedelta(days=math.floor(high))
+    ticks = date_ticks(first, last)
+    ax.xaxis.set_major_locator(FixedLocator([day_number(d) for d, _ in ticks]))
+    ax.xaxis.set_major_formatter(FixedFormatter([label for _, label in ticks]))
 
 
 def gaps(values: Sequence[float | None]) -> list[float]:

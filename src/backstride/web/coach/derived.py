@@ -28,10 +28,12 @@ import backstride.core
 import backstride.reports
 import backstride.web.coach
 from backstride.core.assessment import Assessment, assess
+from backstride.core.plan import PlanResult
 from backstride.web.accounts.models import User
 from backstride.web.coach import selectors
 
 CACHE: Final = "derived"
+DAY_START: Final = "day_start"
 LOCAL_ENTRIES: Final = 256
 _MISSING: Final = object()
 T = TypeVar("T")
@@ -68,8 +70,8 @@ class Derived:
     assessment: Assessment
 
 
-def key_of(user_id: int, version: str, today: dt.date) -> str:
-    return f"assessment:{user_id}:{version or '-'}:{today.isoformat()}:{code_version()}"
+def key_of(user_id: int, version: str, today: dt.date, what: str = "assessment") -> str:
+    return f"{what}:{user_id}:{version or '-'}:{today.isoformat()}:{code_version()}"
 
 
 def assessment_of(user: User, today: dt.date) -> Assessment | None:
@@ -85,12 +87,24 @@ def of(user: User, today: dt.date) -> Derived | None:
     key = key_of(user.pk, selectors.data_version_of(user), today)
     found = _cached(key)
     if found is _MISSING:
-        version, profile, history = selectors.facts_of(user)
+        (version, base), profile, history = selectors.facts_of(user)
         found = assess(profile, history, today) if profile is not None else None
-        # The key of the facts just read: a write since the first look has its own version.
+        # The keys of the facts just read: a write since the first look has its own version.
         key = key_of(user.pk, version, today)
         _keep(key, found)
+        _keep(key_of(user.pk, base, today, DAY_START), found.day_start if found else None)
     return Derived(key, cast(Assessment, found)) if found is not None else None
+
+
+def day_start_of(user: User, today: dt.date) -> PlanResult | None:
+    """The plan as the day began, for the guided session; None before a profile. It reads
+    every fact but today's sets, so it is kept under the base version, which a logged set
+    does not change: a whole session of sets is served from the cache."""
+    kept = _cached(key_of(user.pk, selectors.versions_of(user)[1], today, DAY_START))
+    if kept is _MISSING:
+        found = of(user, today)  # files the day's start under the base key it read
+        kept = found.assessment.day_start if found else None
+    return cast(PlanResult | None, kept)
 
 
 def part(found: Derived, name: str, make: Callable[[], T]) -> T:

@@ -106,3 +106,6 @@ class DataVersion(models.Model):
         related_name="data_version",
     )
     version = models.CharField(max_length=32)
+    # The version of every fact but the sets logged in today's guided session: the plan as
+    # the day began does not read them, so logging a set does not change it.
+    base = models.CharField(max_length=32, default="")

@@ -29,8 +29,13 @@ ENTRY_MODELS: dict[str, type[Model]] = {
 
 def data_version_of(user: User) -> str:
     """The version of the runner's stored facts ("" before their first write)."""
-    found = m.DataVersion.objects.filter(user_id=user.pk).values_list("version", flat=True)
-    return next(iter(found), "")
+    return versions_of(user)[0]
+
+
+def versions_of(user: User) -> tuple[str, str]:
+    """The version of all the runner's facts, and of all but today's guided sets."""
+    found = m.DataVersion.objects.filter(user_id=user.pk).values_list("version", "base")
+    return next(iter(found), ("", ""))
 
 
 def profile_of(user: User) -> Profile | None:
@@ -38,11 +43,11 @@ def profile_of(user: User) -> Profile | None:
     return Profile.model_validate(row.data) if row else None
 
 
-def facts_of(user: User) -> tuple[str, Profile | None, History]:
-    """The version, the profile and the history as one snapshot, so a write landing
+def facts_of(user: User) -> tuple[tuple[str, str], Profile | None, History]:
+    """The versions, the profile and the history as one snapshot, so a write landing
     between the reads cannot pair one version's key with another version's facts."""
     with _snapshot():
-        return data_version_of(user), profile_of(user), _read_history(user)
+        return versions_of(user), profile_of(user), _read_history(user)
 
 
 def history_of(user: User) -> History:

@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("version", models.CharField(max_length=32)),
+                ("base", models.CharField(default="", max_length=32)),
             ],
         ),
         migrations.RunPython(cache_table, migrations.RunPython.noop),

@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.plan import StrengthItem
@@ -19,14 +20,16 @@ from backstride.web.coach import models as m
 from backstride.web.coach import selectors
 
 
-def touch(user_id: int) -> None:
+def touch(user_id: int, *, todays_set: bool = False) -> None:
     """Inside the write's transaction: a new version of the runner's facts, so every
-    cached derivation of the old ones is passed over from the commit on."""
+    cached derivation of the old ones is passed over from the commit on. A set logged in
+    today's session leaves the base version (all but today's sets) as it was."""
+    new = uuid.uuid4().hex
     m.DataVersion.objects.bulk_create(
-        [m.DataVersion(user_id=user_id, version=uuid.uuid4().hex)],
+        [m.DataVersion(user_id=user_id, version=new, base="" if todays_set else new)],
         update_conflicts=True,
         unique_fields=["user"],
-        update_fields=["version"],
+        update_fields=["version"] if todays_set else ["version", "base"],
     )
 
 
@@ -83,7 +86,9 @@ def add_set(
             pain=set_log.pain,
             form=set_log.form,
         )
-        touch(user.pk)
+        # Checked at the write: a set sent just before midnight for the day before is a
+        # change to the past, which the plan as today began does read.
+        touch(user.pk, todays_set=day == timezone.localdate())
     return decision
 
 

@@ -36,10 +36,10 @@ def guided(
     request: HttpRequest, status: int = 200, problems: Sequence[Problem] = ()
 ) -> HttpResponse:
     user, day = user_of(request), today()
-    found = derived.assessment_of(user, day)
+    found = derived.day_start_of(user, day)
     if found is None:
         return redirect("coach:intake")
-    start = found.day_start.plan
+    start = found.plan
     if start is None:
         return redirect("coach:see_doctor")
     flow = session_flow(start.strength.exercises, selectors.sets_on(user, day))
@@ -61,10 +61,10 @@ def log_set(request: HttpRequest) -> HttpResponse:
     """Save one set, as core decides: a resend of a set number already saved (a retry
     after a lost connection) is not saved twice."""
     user, day = user_of(request), today()
-    found = derived.assessment_of(user, day)
+    found = derived.day_start_of(user, day)
     if found is None:
         return redirect("coach:intake")
-    start = found.day_start.plan
+    start = found.plan
     if start is None:
         # A warning sign reported since the page was loaded: the session stops here.
         return redirect("coach:see_doctor")
