@@ -7,11 +7,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
-
 from backstride.core.errors import InputError, Problem
 from backstride.web.accounts.models import User
 from backstride.web.coach import selectors, services
+from backstride.web.coach.services.gate import write_transaction
 
 KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 Answer = tuple[int, Any]
@@ -33,7 +32,7 @@ def once(user: User, key: str | None, write: Callable[[], Answer]) -> Answer:
     the unique key in the database holds even if two requests race."""
     if key is None:
         return write()
-    with transaction.atomic():
+    with write_transaction():
         services.lock_runner(user)
         found = selectors.receipt_of(user, key)
         if found is not None:

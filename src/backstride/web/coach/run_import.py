@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from django.db import transaction
 from django.db.models import QuerySet
 from pydantic import ValidationError
 
@@ -18,6 +17,7 @@ from backstride.runfiles import FileResult, kilometres, parse_run_file_isolated
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import selectors, services
+from backstride.web.coach.services.gate import write_transaction
 
 Outcome = Literal["imported", "duplicate", "skipped", "rejected"]
 SOURCE_LENGTH = 255  # m.Run.source
@@ -55,7 +55,7 @@ def import_file(user: User, name: str, data: bytes) -> FileOutcome:
 
 def _store(user: User, result: FileResult, run: Run) -> FileOutcome:
     name = result.name
-    with transaction.atomic():
+    with write_transaction():
         # The same file sent twice at once: the second waits here, then finds the first.
         services.lock_runner(user)
         twin = _stored_twin(user, run)

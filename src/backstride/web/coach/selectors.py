@@ -147,8 +147,12 @@ def reports_of(user: User) -> tuple[Checkin | Run, ...]:
 
 def sets_on(user: User, day: dt.date) -> list[SetLog]:
     """Every set the runner logged on that day, in the order they were saved."""
-    rows = m.SetEntry.objects.filter(session__user=user, session__date=day).order_by("id")
-    return [SetLog(exercise=r.exercise, reps=r.reps, pain=r.pain, form=r.form) for r in rows]
+    rows = (
+        m.SetEntry.objects.filter(session__user=user, session__date=day)
+        .order_by("id")
+        .values_list("exercise", "reps", "pain", "form")
+    )
+    return [_set_log(*row) for row in rows]
 
 
 def session_model(row: m.TrainingSession) -> Session:

@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 
 from backstride.core.history import Checkin, History, Run, Session, SetLog
@@ -18,6 +18,7 @@ from backstride.core.session_flow import SetDecision, decide_set
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import selectors
+from backstride.web.coach.services.gate import write_transaction
 
 
 def touch(user_id: int, *, todays_set: bool = False) -> None:
@@ -37,12 +38,13 @@ def lock_runner(user: User) -> None:
     """Inside a transaction: wait for, then hold, this runner's write lock, so a check
     before a write (is this set or run already stored?) still holds when the write lands.
     PostgreSQL locks the account's row; SQLite's IMMEDIATE transactions already take the
-    database's one write lock at their start."""
-    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    database's one write lock at their start, so there it asks nothing more."""
+    if connection.vendor != "sqlite":
+        list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
 
 
 def save_profile(*, user: User, profile: Profile) -> None:
-    with transaction.atomic():
+    with write_transaction():
         m.RunnerProfile.objects.update_or_create(
             user=user, defaults={"data": profile.model_dump(mode="json")}
         )
@@ -50,7 +52,7 @@ def save_profile(*, user: User, profile: Profile) -> None:
 
 
 def add_session(*, user: User, session: Session) -> m.TrainingSession:
-    with transaction.atomic():
+    with write_transaction():
         row = m.TrainingSession.objects.create(user=user, date=session.date)
         m.SetEntry.objects.bulk_create(
             m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
@@ -71,16 +73,17 @@ def add_set(
     """One set of the guided session, as core decides it against the sets already stored
     that day (read under the runner's write lock, so a resend racing its first copy is
     still seen as the same set); stored only when the decision says so."""
-    with transaction.atomic():
+    with write_transaction():
         lock_runner(user)
         decision = decide_set(items, selectors.sets_on(user, day), set_log, set_number)
         if decision.outcome != "store":
             return decision
-        row = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id").first()
-        if row is None:
-            row = m.TrainingSession.objects.create(user=user, date=day)
+        found = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id")
+        session_id = found.values_list("id", flat=True).first()
+        if session_id is None:
+            session_id = m.TrainingSession.objects.create(user=user, date=day).id
         m.SetEntry.objects.create(
-            session=row,
+            session_id=session_id,
             exercise=set_log.exercise,
             reps=set_log.reps,
             pain=set_log.pain,
@@ -93,7 +96,7 @@ def add_set(
 
 
 def add_checkin(*, user: User, checkin: Checkin) -> m.Checkin:
-    with transaction.atomic():
+    with write_transaction():
         row = m.Checkin.objects.create(
             user=user,
             date=checkin.date,
@@ -122,7 +125,7 @@ def run_row(user: User, run: Run, source: str = "", asks_for_pain: bool = False)
 
 
 def add_run(*, user: User, run: Run, source: str = "", asks_for_pain: bool = False) -> m.Run:
-    with transaction.atomic():
+    with write_transaction():
         row = run_row(user, run, source, asks_for_pain)
         row.save()
         touch(user.pk)
@@ -130,7 +133,7 @@ def add_run(*, user: User, run: Run, source: str = "", asks_for_pain: bool = Fal
 
 
 def update_checkin(*, row: m.Checkin, checkin: Checkin) -> None:
-    with transaction.atomic():
+    with write_transaction():
         row.date, row.morning_pain, row.red_flags = (
             checkin.date,
             checkin.morning_pain,
@@ -142,7 +145,7 @@ def update_checkin(*, row: m.Checkin, checkin: Checkin) -> None:
 
 def update_run(*, row: m.Run, run: Run) -> None:
     """A run the runner has edited by hand no longer needs its pain asked for."""
-    with transaction.atomic():
+    with write_transaction():
         row.date, row.km, row.minutes = run.date, run.km, run.minutes
         row.pain_during, row.pain_after, row.asks_for_pain = (
             run.pain_during,
@@ -156,7 +159,7 @@ def update_run(*, row: m.Run, run: Run) -> None:
 
 def update_session(*, row: m.TrainingSession, session: Session) -> None:
     """The session keeps its id; its sets are replaced by the corrected ones."""
-    with transaction.atomic():
+    with write_transaction():
         row.date = session.date
         row.save()
         row.sets.all().delete()
@@ -169,7 +172,7 @@ def update_session(*, row: m.TrainingSession, session: Session) -> None:
 
 def delete_entry(*, user: User, kind: str, item_id: int) -> Any:
     """Delete one of the runner's entries (404 for another runner's); the deleted row."""
-    with transaction.atomic():
+    with write_transaction():
         row = selectors.own_row(user, kind, item_id)
         row.delete()
         touch(user.pk)
@@ -178,7 +181,7 @@ def delete_entry(*, user: User, kind: str, item_id: int) -> Any:
 
 def rate_run(*, row: m.Run, pain: dict[str, float | None]) -> None:
     """An imported run's pain (and duration) as rated, and stop asking for it."""
-    with transaction.atomic():
+    with write_transaction():
         m.Run.objects.filter(id=row.id).update(asks_for_pain=False, **pain)
         touch(row.user_id)
 
@@ -186,7 +189,7 @@ def rate_run(*, row: m.Run, pain: dict[str, float | None]) -> None:
 def skip_all_ratings(*, user: User) -> int:
     """Stop asking about every waiting run; how many there were. Not asking changes no
     fact the plan reads, but the version moves anyway: the rows changed."""
-    with transaction.atomic():
+    with write_transaction():
         count = m.Run.objects.filter(user=user, asks_for_pain=True).update(asks_for_pain=False)
         touch(user.pk)
     return count

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from django.db.models import Field, Max, Model
 from django.utils import timezone
 
@@ -20,6 +20,7 @@ from backstride.core.profile import Profile
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import selectors, services
+from backstride.web.coach.services.gate import write_transaction
 
 # Rows per INSERT: well under SQLite's limit of 32,766 bound variables per statement.
 BATCH = 500
@@ -45,7 +46,7 @@ def import_data(user: User, profile: Profile | None, history: History) -> dict[s
     sessions) in a file are both kept, and importing the same file again adds nothing.
     A timed run is one run with any stored record of it (DESIGN 5: the same run from two
     files). The match is made under the lock, against what is stored at that moment."""
-    with transaction.atomic():
+    with write_transaction():
         services.lock_runner(user)
         new = new_entries(selectors.history_of(user), history)
         if profile is not None:
