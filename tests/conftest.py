@@ -15,12 +15,21 @@ import django
 
 django.setup()
 
+from django.core.cache.backends.db import DatabaseCache  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
 def _fresh_derived_cache() -> Iterator[None]:
-    """Each test's database starts empty and its ids may repeat, so no test may find
-    another's derived state; the cache is emptied after each."""
+    """Each test's SQLite database starts empty and its ids repeat, so no test may find
+    another's derived state: both tiers are emptied after each test. On PostgreSQL the
+    shared tier is a table, rolled back with each test's transaction, and its keys never
+    repeat (ids come from sequences, versions are random), so it is left to the database."""
     yield
-    from backstride.web.coach.derived import forget_all
+    from django.core.cache import caches
 
-    forget_all()
+    from backstride.web.coach import derived
+
+    derived.forget_local()
+    shared = caches[derived.CACHE]
+    if not isinstance(shared, DatabaseCache):
+        shared.clear()

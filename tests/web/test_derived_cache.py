@@ -137,7 +137,7 @@ def test_the_cached_assessment_always_equals_a_fresh_one(sequence: list[Write]) 
         start = expected.day_start if expected else None
         assert derived.assessment_of(user, TODAY) == expected  # derived, or this worker's
         assert derived.day_start_of(user, TODAY) == start
-        derived._local.clear()
+        derived.forget_local()
         assert derived.day_start_of(user, TODAY) == start  # from the shared cache
         assert derived.assessment_of(user, TODAY) == expected
         derived.forget_all()

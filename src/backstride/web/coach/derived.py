@@ -148,8 +148,13 @@ def _remember(key: str, value: object) -> None:
             _local.popitem(last=False)
 
 
-def forget_all() -> None:
-    """Empty both tiers. Nothing a runner sees changes: every page derives again."""
+def forget_local() -> None:
+    """Empty this worker's tier."""
     with _local_lock:
         _local.clear()
+
+
+def forget_all() -> None:
+    """Empty both tiers. Nothing a runner sees changes: every page derives again."""
+    forget_local()
     caches[CACHE].clear()
