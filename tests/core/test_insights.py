@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from backstride.core.insights import adherence, load_and_pain, week_start, weeks
-from tests.factories import TODAY, checkin, history, run, session, sets
+from tests.factories import TODAY, checkin, day, history, run, session, sets
 
 
 def test_weeks_run_monday_to_sunday_with_today_in_the_last() -> None:
@@ -47,3 +50,22 @@ def test_adherence_counts_sessions_against_the_plan() -> None:
         ]
     )
     assert adherence(h, TODAY, 3, 1) == [(dt.date(2026, 11, 16), 2, 3)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=-400, max_value=10), max_size=40),
+    st.integers(min_value=1, max_value=60),
+)
+def test_each_week_holds_exactly_the_entries_dated_in_it(offsets: list[int], count: int) -> None:
+    h = history(
+        [session(day(o), sets("dead_bug", 8)) for o in offsets[::3]],
+        checkins=[checkin(day(o), abs(o) % 11) for o in offsets[1::3]],
+        runs=[run(day(o), 5 + abs(o) % 9, during=abs(o) % 11) for o in offsets[2::3]],
+    )
+    for w in weeks(h, TODAY, count):
+        inside = [r for r in h.runs if w.start <= r.date <= w.start + dt.timedelta(days=6)]
+        mornings = [c.morning_pain for c in h.checkins if 0 <= (c.date - w.start).days <= 6]
+        assert w.runs == len(inside) and w.km == sum(r.km for r in inside)
+        assert w.sessions == sum(1 for s in h.sessions if 0 <= (s.date - w.start).days <= 6)
+        assert w.morning_pain == (sum(mornings) / len(mornings) if mornings else None)

@@ -7,7 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backstride.core.history import History
+from backstride.core.history import History, Run
 
 HIGH_LOAD_FOLLOW_WEEKS = 3
 MIN_HIGH_WEEKS = 2
@@ -35,25 +35,37 @@ def _mean(values: Sequence[float]) -> float | None:
 
 
 def weeks(history: History, today: dt.date, count: int) -> list[Week]:
-    """The last `count` weeks (Monday to Sunday), oldest first, the current one included."""
+    """The last `count` weeks (Monday to Sunday), oldest first, the current one included.
+    Each entry is put in its week once, so a year of weeks costs one pass over the history."""
     first = week_start(today) - dt.timedelta(weeks=count - 1)
+    end = week_start(today) + dt.timedelta(days=6)
+    runs: dict[dt.date, list[Run]] = {}
+    mornings: dict[dt.date, list[float]] = {}
+    sessions: dict[dt.date, int] = {}
+    for r in history.runs:
+        if first <= r.date <= end:
+            runs.setdefault(week_start(r.date), []).append(r)
+    for c in history.checkins:
+        if first <= c.date <= end:
+            mornings.setdefault(week_start(c.date), []).append(float(c.morning_pain))
+    for s in history.sessions:
+        if first <= s.date <= end:
+            start = week_start(s.date)
+            sessions[start] = sessions.get(start, 0) + 1
     out = []
     for i in range(count):
         start = first + dt.timedelta(weeks=i)
-        end = start + dt.timedelta(days=6)
-        runs = [r for r in history.runs if start <= r.date <= end]
-        pains = [float(r.worst_pain) for r in runs if r.worst_pain is not None]
-        mornings = [float(c.morning_pain) for c in history.checkins if start <= c.date <= end]
-        sessions = sum(1 for s in history.sessions if start <= s.date <= end)
+        ran = runs.get(start, [])
+        pains = [float(r.worst_pain) for r in ran if r.worst_pain is not None]
         out.append(
             Week(
                 start,
-                sum(r.km for r in runs),
-                sum(r.minutes or 0 for r in runs),
-                len(runs),
-                _mean(mornings),
+                sum(r.km for r in ran),
+                sum(r.minutes or 0 for r in ran),
+                len(ran),
+                _mean(mornings.get(start, [])),
                 _mean(pains),
-                sessions,
+                sessions.get(start, 0),
             )
         )
     return out
@@ -68,10 +80,17 @@ class Finding:
     enough: bool
 
 
-def load_and_pain(history: History, today: dt.date, span: int = 26) -> Finding:
+FINDING_WEEKS = 26
+
+
+def load_and_pain(history: History, today: dt.date, span: int = FINDING_WEEKS) -> Finding:
     """Morning pain in the weeks after the runner's higher-load weeks against the rest.
     'Higher load' is the runner's own upper quarter of weekly distance."""
-    recent = weeks(history, today, span)
+    return finding(weeks(history, today, span))
+
+
+def finding(recent: Sequence[Week]) -> Finding:
+    """The finding of `load_and_pain` from its weeks, oldest first."""
     ran = [w for w in recent if w.runs]
     if len(ran) < MIN_HIGH_WEEKS + MIN_OTHER_WEEKS:
         need = MIN_HIGH_WEEKS + MIN_OTHER_WEEKS - len(ran)

@@ -11,11 +11,11 @@ from typing import Literal
 from backstride.core.eligibility import exclusion, rank_candidates, resolve_rank
 from backstride.core.history import History
 from backstride.core.insights import (
+    FINDING_WEEKS,
     Finding,
     Week,
-    adherence,
+    finding,
     flare_weeks,
-    load_and_pain,
     week_start,
     weeks,
 )
@@ -109,27 +109,28 @@ def standing(
 ) -> Standing:
     """`past` is the history cut at today; `progress` its replay (None without a profile);
     `plan` today's plan, None while triage holds it back (then none is planned)."""
+    count = span(past, today)
+    # One pass over the history for every weekly figure: the charts' span, the finding's
+    # 26 weeks and the last four weeks of adherence are all tails of the same weeks.
+    rows = weeks(past, today, max(count, FINDING_WEEKS, RECENT_WEEKS))
     if progress is None:
-        return Standing(_load(past, today, set()), [], [], [], None)
+        return Standing(_load(rows, count, set()), [], [], [], None)
     on_hold = plan is None
     planned_per_week = 0 if plan is None else plan.strength.days_per_week
     return Standing(
-        load=_load(past, today, flare_weeks(progress.flare_dates)),
+        load=_load(rows, count, flare_weeks(progress.flare_dates)),
         strength=_strength(progress, today),
         ladder=_ladder(progress, on_hold),
-        adherence=_sessions_per_week(past, today, planned_per_week),
-        summary=_summary(past, today, progress, planned_per_week),
+        adherence=_sessions_per_week(past, rows, count, planned_per_week),
+        summary=_summary(rows, progress, planned_per_week),
     )
 
 
-def _load(past: History, today: dt.date, flares: set[dt.date]) -> Load | None:
-    count = span(past, today)
-    if count == 0:
+def _load(rows: list[Week], count: int, flares: set[dt.date]) -> Load | None:
+    shown = rows[-count:] if count else []
+    if not any(w.runs or w.morning_pain is not None for w in shown):
         return None
-    rows = weeks(past, today, count)
-    if not any(w.runs or w.morning_pain is not None for w in rows):
-        return None
-    return Load(rows, flares, load_and_pain(past, today))
+    return Load(shown, flares, finding(rows[-FINDING_WEEKS:]))
 
 
 def mastered_days(progress: Progress) -> dict[str, dt.date]:
@@ -196,22 +197,21 @@ def _ladder(progress: Progress, on_hold: bool) -> list[Rung]:
 
 
 def _sessions_per_week(
-    past: History, today: dt.date, planned: int
+    past: History, rows: list[Week], count: int, planned: int
 ) -> list[tuple[dt.date, int, int]]:
     """(week start, sessions done, planned) over the chart span; empty without sessions."""
-    count = span(past, today)
     if count == 0 or not past.sessions:
         return []
-    return adherence(past, today, planned, count)
+    return [(w.start, w.sessions, planned) for w in rows[-count:]]
 
 
-def _summary(past: History, today: dt.date, progress: Progress, planned: int) -> Summary:
+def _summary(rows: list[Week], progress: Progress, planned: int) -> Summary:
     catalog = progress.ctx.catalog
     mastered = sorted((day, catalog[e].name) for e, day in mastered_days(progress).items())
-    recent = adherence(past, today, planned, RECENT_WEEKS)
+    recent = rows[-RECENT_WEEKS:]
     return Summary(
-        finding=load_and_pain(past, today),
+        finding=finding(rows[-FINDING_WEEKS:]),
         mastered=mastered,
-        recent_done=sum(done for _, done, _ in recent),
-        recent_planned=sum(planned for _, _, planned in recent),
+        recent_done=sum(w.sessions for w in recent),
+        recent_planned=planned * len(recent),
     )
