@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backstride.core.insights import adherence, load_and_pain, week_start, weeks
+from backstride.core.insights import FINDING_WEEKS, adherence, finding, week_start, weeks
 from tests.factories import TODAY, checkin, day, history, run, session, sets
 
 
@@ -23,9 +23,9 @@ def test_weeks_run_monday_to_sunday_with_today_in_the_last() -> None:
 
 
 def test_too_few_weeks_gives_no_claim_and_says_how_many_more() -> None:
-    finding = load_and_pain(history(runs=[run(TODAY, 10)]), TODAY)
-    assert not finding.enough
-    assert "4 more week" in finding.text
+    result = finding(weeks(history(runs=[run(TODAY, 10)]), TODAY, FINDING_WEEKS))
+    assert not result.enough
+    assert "4 more week" in result.text
 
 
 def test_higher_load_weeks_followed_by_more_pain_are_named() -> None:
@@ -36,10 +36,10 @@ def test_higher_load_weeks_followed_by_more_pain_are_named() -> None:
         runs.append(run(start, km))
         pain = 5 if i in (4, 5, 6, 10, 11, 12) else 2
         checkins += [checkin(start + dt.timedelta(days=d), pain) for d in (1, 3)]
-    finding = load_and_pain(history(runs=runs, checkins=checkins), TODAY)
-    assert finding.enough
-    assert "morning pain averaged 5.0, against 2.0" in finding.text
-    assert finding.weeks_used == 16
+    result = finding(weeks(history(runs=runs, checkins=checkins), TODAY, FINDING_WEEKS))
+    assert result.enough
+    assert "morning pain averaged 5.0, against 2.0" in result.text
+    assert result.weeks_used == 16
 
 
 def test_adherence_counts_sessions_against_the_plan() -> None:
@@ -49,7 +49,7 @@ def test_adherence_counts_sessions_against_the_plan() -> None:
             session(dt.date(2026, 11, 18), sets("dead_bug", 8)),
         ]
     )
-    assert adherence(h, TODAY, 3, 1) == [(dt.date(2026, 11, 16), 2, 3)]
+    assert adherence(weeks(h, TODAY, 1), 3) == [(dt.date(2026, 11, 16), 2, 3)]
 
 
 @settings(max_examples=60, deadline=None)

@@ -83,14 +83,10 @@ class Finding:
 FINDING_WEEKS = 26
 
 
-def load_and_pain(history: History, today: dt.date, span: int = FINDING_WEEKS) -> Finding:
-    """Morning pain in the weeks after the runner's higher-load weeks against the rest.
-    'Higher load' is the runner's own upper quarter of weekly distance."""
-    return finding(weeks(history, today, span))
-
-
 def finding(recent: Sequence[Week]) -> Finding:
-    """The finding of `load_and_pain` from its weeks, oldest first."""
+    """Morning pain in the weeks after the runner's higher-load weeks against the rest,
+    over `recent` (oldest first; the runner's last FINDING_WEEKS). 'Higher load' is the
+    runner's own upper quarter of weekly distance."""
     ran = [w for w in recent if w.runs]
     if len(ran) < MIN_HIGH_WEEKS + MIN_OTHER_WEEKS:
         need = MIN_HIGH_WEEKS + MIN_OTHER_WEEKS - len(ran)
@@ -124,11 +120,9 @@ def finding(recent: Sequence[Week]) -> Finding:
     )
 
 
-def adherence(
-    history: History, today: dt.date, planned_per_week: int, count: int
-) -> list[tuple[dt.date, int, int]]:
-    """(week start, strength sessions done, planned) for the last `count` weeks."""
-    return [(w.start, w.sessions, planned_per_week) for w in weeks(history, today, count)]
+def adherence(rows: Sequence[Week], planned_per_week: int) -> list[tuple[dt.date, int, int]]:
+    """(week start, strength sessions done, planned) for each of these weeks."""
+    return [(w.start, w.sessions, planned_per_week) for w in rows]
 
 
 def flare_weeks(flare_dates: Sequence[dt.date]) -> set[dt.date]:

@@ -14,6 +14,7 @@ from backstride.core.insights import (
     FINDING_WEEKS,
     Finding,
     Week,
+    adherence,
     finding,
     flare_weeks,
     week_start,
@@ -202,7 +203,7 @@ def _sessions_per_week(
     """(week start, sessions done, planned) over the chart span; empty without sessions."""
     if count == 0 or not past.sessions:
         return []
-    return [(w.start, w.sessions, planned) for w in rows[-count:]]
+    return adherence(rows[-count:], planned)
 
 
 def _summary(rows: list[Week], progress: Progress, planned: int) -> Summary:

@@ -140,11 +140,6 @@ def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
     return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=cast(Form, form))
 
 
-def reports_of(user: User) -> tuple[Checkin | Run, ...]:
-    """Every stored entry that carries warning signs, for the triage (History.reports)."""
-    return history_of(user).reports()
-
-
 def sets_on(user: User, day: dt.date) -> list[SetLog]:
     """Every set the runner logged on that day, in the order they were saved."""
     rows = (
