@@ -19,7 +19,7 @@ CHROMIUM = os.environ.get("BACKSTRIDE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
 PHONE = {"width": 390, "height": 844}
 # The pages the README shows; `make screenshots` refreshes them in docs/.
-README_PAGES = {"home", "plan", "session"}
+README_PAGES = {"home", "plan", "session", "exercises"}
 # Without these, Chromium keeps calling home; this machine's network refuses it.
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -6,6 +6,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from backstride.core.figures.model import Figure
 from backstride.core.vocab import (
     BodyRegion,
     Equipment,
@@ -76,6 +77,8 @@ class Exercise(BaseModel):
     # What to change when a movement that does not rule the exercise out still hurts
     # (a smaller range, one direction only); shown to the runners it concerns.
     movement_notes: dict[Movement, Cue] = Field(default_factory=dict)
+    # How it moves, drawn by core.figures; the JSON gives the drawing's address instead.
+    figure: Figure | None = None
 
     @model_validator(mode="after")
     def _structure(self) -> Self:
@@ -96,5 +99,12 @@ class Exercise(BaseModel):
         return set(self.equipment) <= kit
 
     def to_json(self) -> dict[str, object]:
-        """The exercise in the API's field names (plus summary, group and variant links)."""
-        return self.model_dump(mode="json")
+        """The exercise in the API's field names (plus summary, group and variant links),
+        with the address of its animated figure."""
+        data = self.model_dump(mode="json", exclude={"figure"})
+        data["figure"] = figure_url(self.id)
+        return data
+
+
+def figure_url(exercise_id: str) -> str:
+    return f"/exercises/{exercise_id}/figure.svg"

@@ -22,6 +22,7 @@ import importlib
 from typing import Any
 
 from backstride.core.catalog import load_catalog
+from backstride.core.figures.drawings import svg_of
 from backstride.core.plan import Plan, PlanResult
 from backstride.core.profile import Profile
 from backstride.core.signs import REASON_MESSAGES
@@ -83,6 +84,8 @@ def _plan(plan: Plan) -> dict[str, Any]:
             "note": item.note or "",
             "steps": list(catalog[item.id].steps),
             "cues": list(catalog[item.id].cues[:CUES_SHOWN]),
+            # Our own drawing (start and end), built from the catalog: safe to print as is.
+            "figure": svg_of(item.id, motion=False) or "",
         }
         for number, item in enumerate(plan.strength.exercises, 1)
     ]

@@ -123,9 +123,23 @@ def _index_ladder(exercises: dict[str, Exercise]) -> tuple[str, ...]:
     return tuple(e.id for e in ranked)
 
 
-def _build(parsed: parse_cache.Parsed) -> Catalog:
+def _check_figures(exercises: dict[str, Exercise]) -> None:
+    # Imported here: a catalog read from the parse cache was checked when it was stored.
+    from backstride.core.figures import problems
+
+    for exercise in exercises.values():
+        if exercise.figure is None:
+            continue
+        found = problems(exercise.figure, exercise.equipment)
+        if found:
+            raise CatalogError(f"{exercise.id} figure: " + "; ".join(found))
+
+
+def _build(parsed: parse_cache.Parsed, fresh: bool = True) -> Catalog:
     exercises = _validate(parsed)
     _check_links(exercises)
+    if fresh:
+        _check_figures(exercises)
     ladder = _index_ladder(exercises)
     variants: dict[tuple[str, str], str] = {}
     for e in exercises.values():
@@ -144,7 +158,7 @@ def read_catalog(folder: Traversable, cache_folders: Sequence[Path] = ()) -> Cat
     stored = parse_cache.read(cache_folders, key)
     if stored is not None and sorted(stored) == [name for name, _ in sources]:
         try:
-            return _build(stored)
+            return _build(stored, fresh=False)
         except CatalogError:
             pass  # a stored parse that does not validate is not the catalog: parse the files
     parsed = _parse(sources)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from backstride.web.coach.views import (
     calibrate,
+    figures,
     help,
     intake,
     log,
@@ -22,8 +23,11 @@ urlpatterns = [
     path("plan/", pages.plan, name="plan"),
     path("exercises/", pages.exercise_list, name="exercises"),
     path("exercises/<slug:exercise_id>/", pages.exercise_detail, name="exercise"),
+    path("exercises/<slug:exercise_id>/figure.svg", figures.figure_svg, name="figure"),
     path("session/", session.guided, name="session"),
     path("session/set/", session.log_set, name="session_set"),
+    path("session/item/", session.log_item, name="session_item"),
+    path("session/feeling/", session.log_feeling, name="session_feeling"),
     path("today/", log.today, name="today"),
     path("today/check-in/", log.morning_checkin, name="morning_checkin"),
     path("today/run/", log.add_run, name="add_run"),

@@ -1,0 +1,38 @@
+"""The packaged exercises' figures, drawn once per process."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+
+from backstride.core.catalog import load_catalog
+from backstride.core.figures.svg import Drawing, alt_text, render
+
+
+def drawing_of(exercise_id: str) -> Drawing | None:
+    """The exercise's drawing, or None for an unknown id or one without a figure."""
+    catalog = load_catalog()
+    if exercise_id not in catalog:
+        return None
+    exercise = catalog[exercise_id]
+    if exercise.figure is None:
+        return None
+    return Drawing(exercise.id, exercise.name, exercise.per_side, exercise.figure)
+
+
+@cache
+def svg_of(exercise_id: str, motion: bool = True) -> str | None:
+    """The figure's SVG (None when there is none); `motion=False`: start and end only."""
+    drawing = drawing_of(exercise_id)
+    return None if drawing is None else render(drawing, motion)
+
+
+@cache
+def etag_of(exercise_id: str) -> str | None:
+    svg = svg_of(exercise_id)
+    return None if svg is None else hashlib.sha256(svg.encode()).hexdigest()[:20]
+
+
+def described(exercise_id: str) -> str | None:
+    drawing = drawing_of(exercise_id)
+    return None if drawing is None else alt_text(drawing)
