@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -114,6 +115,42 @@ def test_plan_json_from_stdin() -> None:
         data["plan"]
     )
     assert data["plan"]["running"]["warnings"] == []
+
+
+def test_plan_json_carries_the_time_budget() -> None:
+    result = invoke(
+        "plan",
+        "--profile",
+        "-",
+        "--today",
+        "2026-11-21",
+        "--json",
+        stdin=json.dumps(profile_data()),
+    )
+    plan = json.loads(result.stdout)["plan"]
+    assert plan["today"] == 6
+    assert plan["strength"]["minutes"] == 24.5
+    assert [e["minutes"] for e in plan["strength"]["exercises"]] == [5.4, 5.4, 8.3, 5.4]
+    assert "minutes" in plan["mobility"] and all(
+        "minutes" in e for e in plan["mobility"]["exercises"]
+    )
+    session = plan["session"]
+    assert session["minutes"] <= 20 and session["fits"] is False
+    assert "3 of your 4 strength exercises" in session["note"]
+    assert [i["block"] for i in session["items"]] == ["strength"] * 3
+
+
+def test_plan_human_output_shows_the_time_of_each_block_and_of_todays_session(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "p.json", profile_data())
+    result = invoke("plan", "--profile", path, "--today", "2026-11-21")
+    # The words as read, without the panel's borders or the terminal's line breaks.
+    text = " ".join(re.sub("[\u2500-\u257f]", " ", result.stdout).split())
+    assert "Today's session, about 19 min" in text
+    assert "Strength, 3 days a week (48 h apart), about 25 min" in text
+    assert "Mobility, about 18 min" in text
+    assert "3 of your 4 strength exercises" in text
 
 
 def test_plan_with_history(tmp_path: Path) -> None:

@@ -428,6 +428,28 @@ def test_plan_needs_no_account_and_gives_the_strength_four() -> None:
     assert len(body["plan"]["strength"]["exercises"]) == 4
 
 
+def test_the_plan_carries_the_time_of_each_exercise_block_and_todays_session() -> None:
+    """DESIGN section 5, 'Time': the estimates travel in the plan JSON and the schema."""
+    body = call("POST", "/api/v1/plan", {"profile": profile_data(), "today": "2026-11-21"}).json()
+    plan = body["plan"]
+    assert plan["today"] == 6  # 21 Nov 2026 is a Saturday
+    for block in ("strength", "mobility"):
+        assert isinstance(plan[block]["minutes"], float)
+        assert all(isinstance(e["minutes"], float) for e in plan[block]["exercises"])
+    assert all(isinstance(e["minutes"], float) for e in plan["extras"])
+    session = plan["session"]
+    assert set(session) == {"minutes", "fits", "note", "items"}
+    assert session["minutes"] <= profile_data()["minutes_per_session"]
+    assert session["fits"] is False and session["note"]
+    for item in session["items"]:
+        assert set(item) == {"id", "block", "minutes", "sets"}
+    schema = openapi()["components"]["schemas"]
+    assert {"session", "today"} <= set(schema["Plan"]["required"])
+    assert set(schema["TodaySession"]["properties"]) == {"minutes", "fits", "note", "items"}
+    assert "minutes" in schema["StrengthItem"]["required"]
+    assert "minutes" in schema["DoseItem"]["required"]
+
+
 def test_an_emergency_sign_gives_no_plan() -> None:
     answer = call("POST", "/api/v1/plan", {"profile": profile_data(red_flags=["saddle_numbness"])})
     assert answer.status_code == 200

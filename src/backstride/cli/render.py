@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from rich.console import Console
@@ -79,10 +80,19 @@ def plan_result(result: PlanResult, profile: Profile) -> None:
     console().print(f"[dim]{NOT_A_DIAGNOSIS}[/]")
 
 
+def about(minutes: float) -> str:
+    """'about 25 min': whole minutes, half up (as the plan page rounds them)."""
+    return f"about {math.floor(minutes + 0.5)} min"
+
+
 def show_plan(plan: Plan) -> None:
     out = console()
-    strength = Table(title=f"Strength, {plan.strength.days_per_week} days a week (48 h apart)")
-    for column in ("Exercise", "Sets x reps", "Today's target", "Why"):
+    _session(plan)
+    days = plan.strength.days_per_week
+    strength = Table(
+        title=f"Strength, {days} days a week (48 h apart), {about(plan.strength.minutes)}"
+    )
+    for column in ("Exercise", "Sets x reps", "Today's target", "Time", "Why"):
         strength.add_column(column)
     for item in plan.strength.exercises:
         side = " per side" if item.per_side else ""
@@ -90,10 +100,12 @@ def show_plan(plan: Plan) -> None:
             f"{item.name}\n[dim]{item.id}[/]",
             f"{item.sets} x {item.reps_min}-{item.reps_max}{side}",
             str(item.target_reps),
+            about(item.minutes),
             item.why,
         )
     out.print(strength)
-    _dose_table("Mobility: " + plan.mobility.when, plan.mobility.exercises)
+    mobility = f"Mobility, {about(plan.mobility.minutes)}: {plan.mobility.when}"
+    _dose_table(mobility, plan.mobility.exercises)
     if plan.extras:
         _dose_table("Optional extras", plan.extras)
     _running(plan)
@@ -112,14 +124,33 @@ def show_plan(plan: Plan) -> None:
             out.print(f"  {change.date} [cyan]{change.kind}[/] {change.reason}")
 
 
+def _session(plan: Plan) -> None:
+    """Today's session first: how long it takes and, when something was cut, what and why."""
+    session = plan.session
+    names = {e.id: e.name for e in plan.strength.exercises}
+    names |= {e.id: e.name for e in [*plan.mobility.exercises, *plan.extras]}
+    lines = [
+        f"{n}. {names[item.id]} ({item.block}, {item.sets} sets, {about(item.minutes)})"
+        for n, item in enumerate(session.items, 1)
+    ]
+    if session.note:
+        lines.append(f"[yellow]{session.note}[/]")
+    console().print(
+        Panel(
+            "\n".join(lines), title=f"Today's session, {about(session.minutes)}", title_align="left"
+        )
+    )
+
+
 def _dose_table(title: str, items: list[DoseItem]) -> None:
     catalog = load_catalog()
     table = Table(title=title, title_justify="left")
-    for column in ("Exercise", "Dose", "When"):
+    for column in ("Exercise", "Dose", "Time", "When"):
         table.add_column(column)
     for item in items:
         exercise = catalog[item.id]
-        table.add_row(item.name, dosage_text(exercise.dosage, exercise.per_side), item.when)
+        dose = dosage_text(exercise.dosage, exercise.per_side)
+        table.add_row(item.name, dose, about(item.minutes), item.when)
     console().print(table)
 
 

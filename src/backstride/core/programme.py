@@ -25,6 +25,8 @@ from backstride.core.profile import Profile
 from backstride.core.progression import Progress
 from backstride.core.running import current_pain, running_advice
 from backstride.core.standins import strength_why
+from backstride.core.time_budget import dose_for, minutes_of
+from backstride.core.todays_session import todays_session
 from backstride.core.tracks import rep_range
 from backstride.core.triage import HIGH_PAIN, Triage, caution
 from backstride.core.vocab import (
@@ -67,14 +69,26 @@ def plan_for(
     extras = _extras(profile, progress.ctx)
     prescribed = {e.id for e in strength.exercises} | {e.id for e in mobility.exercises}
     prescribed |= {e.id for e in extras}
+    week = build_week(
+        strength.days_per_week, profile.running.runs_per_week, running.mode, bool(extras)
+    )
     plan = Plan(
         strength=strength,
         mobility=mobility,
         extras=extras,
         running=running,
         form_tips=form_tips(profile.pain.regions),
-        week=build_week(
-            strength.days_per_week, profile.running.runs_per_week, running.mode, bool(extras)
+        week=week,
+        today=today.isoweekday(),
+        session=todays_session(
+            strength=strength,
+            mobility=mobility,
+            extras=extras,
+            week=week,
+            minutes=profile.minutes_per_session,
+            past=past,
+            today=today,
+            catalog=progress.ctx.catalog,
         ),
         changes=progress.changes,
         left_out=_left_out(profile, progress, prescribed),
@@ -111,6 +125,7 @@ def _strength(profile: Profile, progress: Progress, today: dt.date) -> Strength:
         track = progress.tracks.get(exercise_id)
         low, high = rep_range(exercise)
         # A mastered exercise kept in the four sits at its top, lower only after a flare-up.
+        target = high if track is None else track.target
         links = links_for(exercise, ctx)
         items.append(
             StrengthItem(
@@ -119,17 +134,18 @@ def _strength(profile: Profile, progress: Progress, today: dt.date) -> Strength:
                 sets=STRENGTH_SETS,
                 reps_min=low,
                 reps_max=high,
-                target_reps=high if track is None else track.target,
+                target_reps=target,
                 per_side=exercise.per_side,
                 status="maintain" if mastered else "building",
                 easier=links.easier,
                 harder=links.harder,
                 why=strength_why(exercise_id, progress, today),
                 note=movement_note(exercise, ctx),
+                minutes=minutes_of([dose_for(exercise, STRENGTH_SETS, target)]),
             )
         )
     days = min(profile.strength_days_per_week, MAX_STRENGTH_DAYS)
-    return Strength(days_per_week=days, exercises=items)
+    return Strength(days_per_week=days, exercises=items, minutes=block_minutes(items))
 
 
 def _dose(exercise: Exercise, when: str, why: str, ctx: Context) -> DoseItem:
@@ -146,7 +162,13 @@ def _dose(exercise: Exercise, when: str, why: str, ctx: Context) -> DoseItem:
         when=when,
         why=why,
         note=movement_note(exercise, ctx),
+        minutes=minutes_of([dose_for(exercise)]),
     )
+
+
+def block_minutes(items: Sequence[StrengthItem | DoseItem]) -> float:
+    """Each item's minutes are tenths already; adding tenths keeps the sum exact."""
+    return sum(round(item.minutes * 10) for item in items) / 10
 
 
 def _allowed(catalog: Catalog, group: str, ctx: Context) -> list[Exercise]:
@@ -162,7 +184,7 @@ def _mobility(profile: Profile, ctx: Context) -> Mobility:
             long_sessions or upper,
             "A physiotherapist's drills to free up the spine and hips.",
         ),
-        # The stretches follow runs, so they take none of the session's time.
+        # The stretches follow runs: today's session holds them only on a run day.
         "stretch": (
             long_sessions or profile.running.runs_per_week > 0,
             "Calves, hamstrings and back loosen up after running.",
@@ -174,7 +196,7 @@ def _mobility(profile: Profile, ctx: Context) -> Mobility:
         if wanted
         for e in _allowed(ctx.catalog, group, ctx)
     ]
-    return Mobility(exercises=items, when=MOBILITY_WHEN)
+    return Mobility(exercises=items, when=MOBILITY_WHEN, minutes=block_minutes(items))
 
 
 def _extras(profile: Profile, ctx: Context) -> list[DoseItem]:

@@ -157,12 +157,19 @@ def warm_up() -> None:
 
 
 def warm_charts(worker: object) -> None:
-    """gunicorn's post_worker_init: draw a chart once in the background, so the runner's
-    first Progress page does not wait a second or more for matplotlib to load, and the
-    worker answers at once meanwhile (the start is not delayed by it)."""
+    """gunicorn's post_worker_init: draw a chart and every exercise figure once in the
+    background, so the runner's first Progress page does not wait a second or more for
+    matplotlib to load, nor a session page for its figure, and the worker answers at once
+    meanwhile (the start is not delayed by it)."""
+    threading.Thread(target=_draw_once, name="warm-charts", daemon=True).start()
+
+
+def _draw_once() -> None:
+    from backstride.core.figures.drawings import draw_all
     from backstride.reports.charts import warm
 
-    threading.Thread(target=warm, name="warm-charts", daemon=True).start()
+    draw_all()
+    warm()
 
 
 def check_port_free(host: str, port: int) -> None:

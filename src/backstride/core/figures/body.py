@@ -57,6 +57,9 @@ SIDE_RANGES: dict[str, tuple[float, float]] = {
     "ankle": (-50, 25),  # plantar flexion .. dorsiflexion
     "shoulder": (-60, 180),  # extension .. flexion
     "elbow": (-5, 150),
+    # Drawn forwards (towards the figure's front) positive: a palm flat on the floor in an
+    # all-fours or plank position bends the hand about 90 degrees from the forearm.
+    "wrist": (-90, 90),
     "lumbar": (-25, 60),  # extension (arching) .. flexion (rounding)
     "thoracic": (-20, 40),
     "neck": (-45, 45),
@@ -70,6 +73,7 @@ FRONT_RANGES: dict[str, tuple[float, float]] = {
     "ankle": (-30, 30),
     "shoulder": (-10, 180),  # .. abduction
     "elbow": (-5, 150),
+    "wrist": (-90, 90),
     "lumbar": (-25, 25),  # bending to either side
     "thoracic": (-20, 20),
     "neck": (-40, 40),
@@ -79,7 +83,7 @@ FRONT_RANGES: dict[str, tuple[float, float]] = {
 FORESHORTENED = 0.75
 PROJECTED_BEND = (-140.0, 140.0)
 
-LIMB_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
+LIMB_JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
 SPINE_JOINTS = ("lumbar", "thoracic", "neck")
 SCALABLE = (
     "lower_trunk",
@@ -98,7 +102,7 @@ SCALABLE = (
     "hips",
 )
 # The segment whose shortening frees the bend of each limb joint below it.
-PARENT_SEGMENT = {"knee": "thigh", "ankle": "shin", "elbow": "arm"}
+PARENT_SEGMENT = {"knee": "thigh", "ankle": "shin", "elbow": "arm", "wrist": "forearm"}
 
 
 def thickness(view: View, part: str) -> float:

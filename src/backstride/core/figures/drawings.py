@@ -36,3 +36,10 @@ def etag_of(exercise_id: str) -> str | None:
 def described(exercise_id: str) -> str | None:
     drawing = drawing_of(exercise_id)
     return None if drawing is None else alt_text(drawing)
+
+
+def draw_all() -> None:
+    """Draw every figure once (a server worker does it in the background as it starts)."""
+    for exercise_id in load_catalog().exercises:
+        svg_of(exercise_id)
+        svg_of(exercise_id, motion=False)

@@ -58,6 +58,7 @@ class Key(BaseModel):
     ankle: Pair = (0.0, 0.0)
     shoulder: Pair = (0.0, 0.0)
     elbow: Pair = (0.0, 0.0)
+    wrist: Pair = (0.0, 0.0)
     scale: dict[str, Annotated[float, Field(ge=0.05, le=1.0)]] = Field(default_factory=dict)
 
     def angle(self, joint: str, side: str) -> float:

@@ -90,7 +90,7 @@ def blend(view: View, a: Key, b: Key, share: float) -> Key:
     numbers: dict[str, object] = {}
     for field in ("turn", "x", "lift", "lumbar", "thoracic", "neck"):
         numbers[field] = _mix(getattr(a, field), getattr(b, field), share)
-    for joint in ("hip", "knee", "ankle", "shoulder", "elbow"):
+    for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist"):
         pa, pb = getattr(a, joint), getattr(b, joint)
         numbers[joint] = (_mix(pa[0], pb[0], share), _mix(pa[1], pb[1], share))
     names = set(a.scale) | set(b.scale)

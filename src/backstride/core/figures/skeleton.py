@@ -131,7 +131,7 @@ def _limbs(view: View, side: str) -> list[Segment]:
             layer if view == "side" else "arms",
             _end_of(f"forearm_{side}", "forearm"),
             _zero,
-            _zero,
+            lambda k: s * k.angle("wrist", side),
             lambda _k: LENGTH["hand"],
         ),
     ]

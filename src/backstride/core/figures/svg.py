@@ -457,10 +457,12 @@ def _text(x: float, y: float, words: str, size: float, anchor: str = "middle") -
     )
 
 
-def _stills(drawing: Drawing, frame: Frame, size: float) -> str:
+STILL_SCALE = 0.48
+
+
+def _stills(drawing: Drawing, frame: Frame, size: float, top: float) -> str:
     figure = drawing.figure
-    scale = 0.48
-    top = frame.y + frame.height * 0.2
+    scale = STILL_SCALE
     out = ""
     for i, (key, label) in enumerate(((figure.keys[0], "Start"), (figure.end_key(), "End"))):
         moment = Moment(0.0, key, settle(figure.view, key), True)
@@ -491,16 +493,25 @@ def render(drawing: Drawing, motion: bool = True) -> str:
     scope = f"fig-{drawing.exercise_id}".replace("_", "-")
     samples = list(moments(figure))
     frame = _frame(figure, samples, caption=True)
-    size = max(frame.width, 110.0) * 0.042
-    body = _stills(drawing, frame, size)
-    style = _style(scope, figure, samples) if motion else _still_style(scope)
+    # Text keeps to about 12-16 px whether a phone fits the figure by width or by height.
+    size = 0.045 * max(frame.width, frame.height)
     if motion:
+        box = frame
         start = samples[0]
         scene = _scenery(figure, frame) + _scene(figure, start, True, _ball_x(start, 0.0))
-        body = f'<g class="m">{scene}</g>{body}'
+        top = frame.y + frame.height * (1 - STILL_SCALE) / 2 - size
+        body = f'<g class="m">{scene}</g>' + _stills(drawing, frame, size, top)
+        style = _style(scope, figure, samples)
+    else:
+        # Printed: only the two stills, in a box cut to them.
+        lines = 2.9 if drawing.per_side else 1.6
+        height = frame.height * STILL_SCALE + size * lines
+        box = Frame(frame.x, frame.y, frame.width, height, frame.floor)
+        body = _stills(drawing, frame, size, frame.y)
+        style = _still_style(scope)
     if drawing.per_side:
-        bottom = frame.y + frame.height - 2.5
-        body += _text(frame.x + frame.width - 3, bottom, "Then the other side", size, "end")
+        bottom = box.y + box.height - size * 0.4
+        body += _text(box.x + box.width - 3, bottom, "Then the other side", size, "end")
     label = escape(alt_text(drawing), quote=True)
     if not motion:
         # Printed, and rendered by a PDF engine that may not know CSS variables: plain colours.
@@ -508,7 +519,7 @@ def render(drawing: Drawing, motion: bool = True) -> str:
             body = body.replace(f"var(--fig-{name})", colour)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="fig {scope}" role="img" '
-        f'aria-label="{label}" viewBox="{frame.view_box()}" width="{_n(frame.width * 3)}" '
-        f'height="{_n(frame.height * 3)}" preserveAspectRatio="xMidYMid meet">'
+        f'aria-label="{label}" viewBox="{box.view_box()}" width="{_n(box.width * 3)}" '
+        f'height="{_n(box.height * 3)}" preserveAspectRatio="xMidYMid meet">'
         f"<title>{escape(alt_text(drawing))}</title><style>{style}</style>{body}</svg>"
     )
