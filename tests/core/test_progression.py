@@ -59,6 +59,15 @@ def test_fewer_sets_than_planned_do_not_qualify() -> None:
     assert targets(history([session(day(-2), sets("dead_bug", 12, count=2))]))["dead_bug"] == 8
 
 
+def test_in_a_session_too_short_for_three_sets_the_sets_it_offers_qualify() -> None:
+    # Five minutes hold two sets of the superman at 8 reps, not three (time_budget).
+    two = history([session(day(-2), sets("superman", 8, count=2))])
+    assert targets(two, minutes_per_session=5)["superman"] == 10
+    assert targets(two, minutes_per_session=30)["superman"] == 8
+    one = history([session(day(-2), sets("superman", 8, count=1))])
+    assert targets(one, minutes_per_session=5)["superman"] == 8
+
+
 def test_one_set_short_of_the_target_does_not_qualify() -> None:
     s = session(day(-2), sets("dead_bug", 8, count=2), sets("dead_bug", 7, count=1))
     assert targets(history([s]))["dead_bug"] == 8

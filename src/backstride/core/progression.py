@@ -14,6 +14,7 @@ from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.jump_gate import JumpFacts, jump_wait, reopens
 from backstride.core.profile import Profile
 from backstride.core.setbacks import Setback, the, why_not
+from backstride.core.time_budget import sets_that_fit
 from backstride.core.tracks import Track, track_for
 from backstride.core.vocab import (
     ACCEPTABLE_PAIN,
@@ -216,7 +217,9 @@ class _Replay:
             track.poor_streak = 0
 
     def qualifies(self, exercise: str, sets: list[SetLog], target: int) -> bool:
-        planned = self.catalog[exercise].dosage.sets
+        # A session too short for the whole dose offers fewer sets: all of those count.
+        minutes = self.profile.minutes_per_session
+        planned = sets_that_fit(self.catalog[exercise], target, minutes)
         return len(sets) >= planned and all(
             s.reps >= target and s.form == "good" and s.pain <= SAFE_PAIN for s in sets
         )

@@ -85,3 +85,12 @@ class Offer:
     def cost(self, sets: int | None = None) -> int:
         """In tenths of a minute."""
         return tenths(dose_seconds(self.dose, sets))
+
+
+def sets_that_fit(exercise: Exercise, reps: int, minutes: int) -> int:
+    """The exercise's sets at `reps`, or fewer when its whole dose cannot fit in `minutes`
+    (never below one): what a session that short offers of it."""
+    sets = exercise.dosage.sets
+    while sets > 1 and tenths(dose_seconds(dose_for(exercise, sets, reps))) > minutes * 10:
+        sets -= 1
+    return sets
