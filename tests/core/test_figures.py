@@ -16,7 +16,7 @@ from backstride.core.figures.body import joint_range
 from backstride.core.figures.check import SINK
 from backstride.core.figures.drawings import svg_of
 from backstride.core.figures.pose import pose_at
-from backstride.core.figures.skeleton import radius
+from backstride.core.figures.skeleton import lowest_edge, radius
 
 CATALOG = load_catalog()
 IDS = sorted(CATALOG.exercises)
@@ -50,7 +50,7 @@ def test_at_any_moment_of_the_loop_nothing_sinks_through_the_floor(
     if drawn.view == "top":
         return  # seen from above, the floor is the page
     for placed in body.segments.values():
-        low = min(placed.start[1], placed.end[1]) - placed.thickness / 2
+        low = lowest_edge(body, placed)
         assert low >= -SINK, f"{exercise_id} at {share:.3f}: {placed.segment.name} sinks"
 
 

@@ -71,7 +71,8 @@ FRONT_RANGES: dict[str, tuple[float, float]] = {
     "hip": (-30, 50),  # adduction .. abduction
     "knee": (-15, 15),
     "ankle": (-30, 30),
-    "shoulder": (-10, 180),  # .. abduction
+    # Adduction as drawn: an arm across the body, or one kept under a trunk that leans.
+    "shoulder": (-45, 180),
     "elbow": (-5, 150),
     "wrist": (-90, 90),
     "lumbar": (-25, 25),  # bending to either side

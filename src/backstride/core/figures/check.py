@@ -23,7 +23,7 @@ from backstride.core.figures.pose import (
     moments,
     surface_height,
 )
-from backstride.core.figures.skeleton import Body, radius
+from backstride.core.figures.skeleton import Body, lowest_edge, radius
 
 # How far a rest may sit off its surface, or a part sink into one (fractions of height).
 TOUCH = 0.02
@@ -104,7 +104,7 @@ def _moment(figure: Figure, moment: Moment) -> list[str]:
 
 def _sinking(name: str, body: Body) -> Iterator[str]:
     for placed in body.segments.values():
-        low = min(placed.start[1], placed.end[1]) - placed.thickness / 2
+        low = lowest_edge(body, placed)
         if low < -SINK:
             yield f"{name}: the {placed.segment.name} sinks {-low:.3f} into the floor"
     if body.points["head"][1] - HEAD_RADIUS < -SINK:

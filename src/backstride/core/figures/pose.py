@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from backstride.core.figures.body import View
 from backstride.core.figures.model import Figure, Key
-from backstride.core.figures.skeleton import Body, Point, place, radius
+from backstride.core.figures.skeleton import Body, Point, lowest_edge, place, radius
 
 BENCH_HEIGHT = 0.26
 BALL_RADIUS = 0.19  # a 65 cm ball beside a 1.75 m runner
@@ -111,7 +111,7 @@ def _lowest(view: View, key: Key) -> float:
         body = settle(view, key).body
     except PoseError:
         return -math.inf
-    return min(min(p.start[1], p.end[1]) - p.thickness / 2 for p in body.segments.values())
+    return min(lowest_edge(body, p) for p in body.segments.values())
 
 
 def _mix(a: float, b: float, share: float) -> float:

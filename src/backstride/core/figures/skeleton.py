@@ -275,6 +275,16 @@ def _points(view: View, placed: dict[str, Placed], origin: Point) -> dict[str, P
     return points
 
 
+def lowest_edge(body: Body, placed: Placed) -> float:
+    """The lowest edge of a part as drawn: a foot by its sole, from heel to toe."""
+    ends = (placed.start, placed.end)
+    seg = placed.segment
+    if seg.part == "foot":
+        side = seg.name[-1]
+        ends = (body.points[f"heel_{side}"], body.points[f"toe_{side}"])
+    return min(ends[0][1], ends[1][1]) - placed.thickness / 2
+
+
 def _middle(placed: Placed) -> Point:
     return ((placed.start[0] + placed.end[0]) / 2, (placed.start[1] + placed.end[1]) / 2)
 
