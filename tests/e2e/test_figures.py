@@ -38,7 +38,7 @@ def test_the_figure_moves_on_the_exercise_page_in_calibration_and_in_the_session
     page.goto(f"{server_url}/exercises/side_plank_hip_abduction/")
     figure_is_seen(page)
     assert page.evaluate(MOVING)
-    body = page.locator(".exercise-figure svg .m line").first
+    body = page.locator('.exercise-figure svg .m line[stroke="var(--fig-body)"]').first
     colour = body.evaluate("e => getComputedStyle(e).stroke")
     # The body is drawn dark on light and light on dark.
     assert (colour == "rgb(31, 59, 92)") == (scheme == "light"), colour

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backstride.core.assessment import Assessment, assess
-from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.history import Checkin, History, ItemLog, Run, Session, SetLog
+from backstride.core.session_flow import todays_steps
 from backstride.web.accounts.models import User
 from backstride.web.coach import derived, selectors, services
 from tests.factories import make_profile
@@ -35,6 +36,11 @@ set_logs = st.builds(
     pain=pains,
     form=st.sampled_from(["good", "good", "poor"]),
 )
+item_logs = st.builds(
+    ItemLog,
+    exercise=st.sampled_from([*EXERCISES, "cat_cow", "back_stretch", "supine_twist"]),
+    outcome=st.sampled_from(["done", "skipped"]),
+)
 Write = Callable[[User], Any]
 
 
@@ -49,6 +55,19 @@ def _set(user: User, set_log: SetLog, number: int | None) -> None:
             set_log=set_log,
             set_number=number,
         )
+
+
+def _item(user: User, item: ItemLog) -> None:
+    """Done or skipped in today's guided session (refused when not in it: no write)."""
+    found = derived.assessment_of(user, TODAY)
+    plan = found.day_start.plan if found else None
+    if plan is not None:
+        sent = [(item.exercise, item.outcome)]
+        services.add_items(user=user, day=TODAY, steps=todays_steps(plan), sent=sent)
+
+
+def _feeling(user: User, feeling: int) -> None:
+    services.rate_session(user=user, day=TODAY, feeling=feeling)
 
 
 def _delete_first(user: User, kind: str) -> None:
@@ -86,11 +105,27 @@ writes: st.SearchStrategy[Write] = st.one_of(
         pains,
     ),
     st.builds(
-        lambda d, s: lambda u: services.add_session(user=u, session=Session(date=d, sets=s)),
+        lambda d, s, f, i: (
+            lambda u: services.add_session(
+                user=u, session=Session(date=d, sets=s, feeling_after=f, items=i)
+            )
+        ),
         days,
         st.lists(set_logs, min_size=1, max_size=6).map(tuple),
+        st.none() | pains,
+        st.lists(item_logs, max_size=3).map(tuple),
+    ),
+    # A session of mobility alone: no strength session for the programme.
+    st.builds(
+        lambda d, i: (
+            lambda u: services.add_session(user=u, session=Session(date=d, sets=(), items=i))
+        ),
+        days,
+        st.lists(item_logs, min_size=1, max_size=3).map(tuple),
     ),
     st.builds(lambda s, n: lambda u: _set(u, s, n), set_logs, st.none() | st.integers(1, 3)),
+    st.builds(lambda i: lambda u: _item(u, i), item_logs),
+    st.builds(lambda f: lambda u: _feeling(u, f), pains),
     st.builds(
         lambda i: (
             lambda u: services.save_profile(user=u, profile=make_profile(pain={"intensity": i}))
@@ -153,6 +188,8 @@ def test_every_kind_of_write_gives_the_facts_a_new_version() -> None:
         lambda u: services.add_run(user=u, run=Run(date=TODAY, km=5, minutes=30)),
         lambda u: services.add_session(user=u, session=Session(date=TODAY, sets=(one,))),
         lambda u: _set(u, one, None),
+        lambda u: _item(u, ItemLog(exercise="dead_bug", outcome="skipped")),
+        lambda u: _feeling(u, 3),
         lambda u: _edit_first_checkin(u, 4),
         lambda u: services.save_profile(user=u, profile=make_profile()),
         lambda u: services.import_data(
@@ -186,6 +223,16 @@ def test_a_set_logged_today_keeps_the_base_version_and_any_other_write_changes_i
     base = selectors.versions_of(user)[1]
     services.add_set(user=user, day=yesterday, items=items, set_log=one, set_number=None)
     assert selectors.versions_of(user)[1] != base
+
+
+def test_an_item_or_a_feeling_of_today_keeps_the_base_version() -> None:
+    _, user = runner()
+    _set(user, SetLog(exercise="superman", reps=8, pain=1, form="good"), 1)
+    base = selectors.versions_of(user)[1]
+    _item(user, ItemLog(exercise="dead_bug", outcome="skipped"))
+    _feeling(user, 2)
+    assert selectors.versions_of(user)[1] == base
+    assert selectors.history_of(user).sessions[0].feeling_after == 2
 
 
 def test_the_key_changes_with_the_day_and_the_runner() -> None:

@@ -6,9 +6,18 @@ import datetime as dt
 from collections.abc import Iterable
 from itertools import groupby
 from operator import attrgetter
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from backstride.core.catalog import load_catalog
 from backstride.core.dates import IsoDate, StartTime
@@ -43,11 +52,56 @@ class SetLog(BaseModel):
         return value
 
 
+Outcome = Literal["done", "skipped"]
+
+
+class ItemLog(BaseModel):
+    """What became of one item of the guided session that is not a set: a mobility drill,
+    stretch or extra done or skipped, or a strength exercise skipped (the sets saved for it
+    before the skip, if any, stay in the session's `sets`)."""
+
+    model_config = INPUT
+
+    exercise: str = Field(
+        description="An exercise id from the catalog.", json_schema_extra=_catalog_ids
+    )
+    outcome: Outcome
+
+    @field_validator("exercise")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        return SetLog._known(value)
+
+
 class Session(BaseModel):
     model_config = INPUT
 
     date: IsoDate
-    sets: tuple[SetLog, ...] = Field(min_length=1)
+    sets: tuple[SetLog, ...] = Field(
+        description="The strength sets; may be empty only when `items` holds something."
+    )
+    feeling_after: Pain | None = Field(
+        default=None,
+        description="How the back felt at the end, 0 (no pain) to 10 (the worst you can "
+        "imagine); null when not answered.",
+    )
+    items: tuple[ItemLog, ...] = Field(
+        default=(),
+        description="The other items of the guided session, each done or skipped, in order.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _something_logged(cls, data: Any, handler: ModelWrapValidatorHandler[Session]) -> Session:
+        session = handler(data)
+        if session.sets or session.items:
+            return session
+        # Raised as a ValidationError so the problem names `sets`, as a too-short list would.
+        empty = PydanticCustomError(
+            "empty_session", "needs at least 1 set, or an item done or skipped in items"
+        )
+        detail = InitErrorDetails(type=empty, loc=("sets",), input=[])
+        raise ValidationError.from_exception_data(cls.__name__, [detail])
 
 
 class Checkin(BaseModel):
@@ -99,9 +153,11 @@ class History(BaseModel):
 
     def until(self, today: dt.date) -> History:
         """Only what happened on or before today, in a canonical order (date, then content)."""
-        # Every item was validated on the way in; the cut only drops and reorders them.
+        # Every item was validated on the way in; the cut only drops and reorders them. A
+        # session without sets (only mobility, or every strength exercise skipped) is no
+        # strength session: the replay, the week and the charts count strength sessions.
         return History.model_construct(
-            sessions=_sessions_in_order(s for s in self.sessions if s.date <= today),
+            sessions=_sessions_in_order(s for s in self.sessions if s.date <= today and s.sets),
             checkins=self.checkins_until(today),
             runs=tuple(
                 sorted(

@@ -38,7 +38,7 @@ PALETTE = {
     "dark": {
         "body": "#e4ecf6",
         "far": "#6d7f96",
-        "halo": "#15191e",
+        "halo": "#1c2124",
         "floor": "#7c8794",
         "mat": "#2f5a45",
         "wall": "#3a414a",
@@ -440,7 +440,11 @@ def _still_style(scope: str) -> str:
 
 
 def _style(scope: str, figure: Figure, samples: Sequence[Moment]) -> str:
-    still = f".{scope} .m{{display:none}}.{scope} .st{{display:inline}}"
+    # Hidden is not enough: a browser keeps animating SVG inside a hidden group.
+    still = (
+        f".{scope} .m{{display:none}}.{scope} .m *{{animation:none!important}}"
+        f".{scope} .st{{display:inline}}"
+    )
     return (
         _palette_css(scope)
         + f".{scope} g,.{scope} path{{transform-box:view-box;transform-origin:0 0}}"

@@ -150,8 +150,11 @@ class SessionForm(CoreForm):
 
     date = forms.CharField(label="Date", required=False, widget=date_input())
 
-    def __init__(self, sets: Sequence[m.SetEntry], *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, sets: Sequence[m.SetEntry], *args: Any, kept: Session | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.kept = kept
         self.exercises = [s.exercise for s in sets]
         self.groups: list[tuple[str, list[str]]] = []
         seen: dict[str, int] = {}
@@ -197,7 +200,9 @@ class SessionForm(CoreForm):
             )
             for i, exercise in enumerate(self.exercises)
         ]
-        return given({"date": d.get("date"), "sets": sets})
+        kept = self.kept
+        extra = {} if kept is None else kept.model_dump(include={"feeling_after", "items"})
+        return given({"date": d.get("date"), "sets": sets, **extra})
 
 
 def session_initial(session: Session) -> dict[str, Any]:

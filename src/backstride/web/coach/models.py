@@ -21,6 +21,8 @@ class TrainingSession(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_sessions"
     )
     date = models.DateField()
+    # How the back felt at the end of the guided session (0-10), null until answered.
+    feeling_after = models.PositiveSmallIntegerField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,6 +36,19 @@ class SetEntry(models.Model):
     reps = models.PositiveSmallIntegerField()
     pain = models.PositiveSmallIntegerField()
     form = models.CharField(max_length=4, choices=[("good", "good"), ("poor", "poor")])
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class ItemEntry(models.Model):
+    """An item of the guided session other than a set, done or skipped (a mobility drill,
+    stretch or extra; a strength exercise skipped): the history session's `items`."""
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="items")
+    exercise = models.CharField(max_length=64)
+    outcome = models.CharField(max_length=7, choices=[("done", "done"), ("skipped", "skipped")])
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -7,13 +7,14 @@ import contextlib
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 
-from backstride.core.history import Checkin, History, Run, Session, SetLog
+from backstride.core.history import Checkin, History, ItemLog, Outcome, Run, Session, SetLog
 from backstride.core.profile import Profile
 from backstride.core.vocab import Form
 from backstride.web.accounts.models import User
@@ -52,8 +53,8 @@ def facts_of(user: User) -> tuple[tuple[str, str], Profile | None, History]:
 
 def history_of(user: User) -> History:
     """Stored rows were validated on the way in, so they are rebuilt without re-checking.
-    Sessions come with their sets in one query, so a set saved meanwhile cannot find its
-    session missing; on PostgreSQL the whole read is one snapshot (repeatable read)."""
+    The whole read is one snapshot (on PostgreSQL, repeatable read), so a session and its
+    sets and items are read as they stood together."""
     with _snapshot():
         return _read_history(user)
 
@@ -87,35 +88,13 @@ def _snapshot() -> Iterator[None]:
 
 def _read_history(user: User) -> History:
     # Oldest first, then in the order stored: an export imported elsewhere exports the same.
-    rows = (
-        m.SetEntry.objects.filter(session__user=user)
-        .order_by("session__date", "session_id", "id")
-        .values_list("session_id", "session__date", "exercise", "reps", "pain", "form")
-    )
-    days: dict[int, dt.date] = {}
-    sets: dict[int, list[SetLog]] = {}
-    for session_id, day, exercise, reps, pain, form in rows:
-        days[session_id] = day
-        sets.setdefault(session_id, []).append(_set_log(exercise, reps, pain, form))
-    checkins = (
-        m.Checkin.objects.filter(user=user)
-        .order_by("date", "id")
-        .values_list("date", "morning_pain", "red_flags")
-    )
-    runs = (
-        m.Run.objects.filter(user=user)
-        .order_by("date", "id")
-        .values_list(
-            "date", "km", "minutes", "pain_during", "pain_after", "started_at", "red_flags"
-        )
-    )
     return History.model_construct(
-        sessions=tuple(
-            Session.model_construct(date=days[i], sets=tuple(group)) for i, group in sets.items()
-        ),
+        sessions=_read_sessions(user),
         checkins=tuple(
             Checkin.model_construct(date=d, morning_pain=p, red_flags=tuple(f))
-            for d, p, f in checkins
+            for d, p, f in m.Checkin.objects.filter(user=user)
+            .order_by("date", "id")
+            .values_list("date", "morning_pain", "red_flags")
         ),
         runs=tuple(
             Run.model_construct(
@@ -127,8 +106,53 @@ def _read_history(user: User) -> History:
                 started_at=st,
                 red_flags=tuple(f),
             )
-            for d, k, mi, pd, pa, st, f in runs
+            for d, k, mi, pd, pa, st, f in m.Run.objects.filter(user=user)
+            .order_by("date", "id")
+            .values_list(
+                "date", "km", "minutes", "pain_during", "pain_after", "started_at", "red_flags"
+            )
         ),
+    )
+
+
+def _read_sessions(user: User) -> tuple[Session, ...]:
+    """Each session with its sets and its items. Sets and items each come with their
+    session's date and feeling in one query, so neither can find its session missing; a
+    session row holding neither is no session."""
+    heads: dict[int, tuple[dt.date, int | None]] = {}
+    sets: dict[int, list[SetLog]] = {}
+    items: dict[int, list[ItemLog]] = {}
+    for session_id, day, feeling, *values in (
+        m.SetEntry.objects.filter(session__user=user)
+        .order_by("session_id", "id")
+        .values_list(
+            "session_id",
+            "session__date",
+            "session__feeling_after",
+            "exercise",
+            "reps",
+            "pain",
+            "form",
+        )
+    ):
+        heads[session_id] = (day, feeling)
+        sets.setdefault(session_id, []).append(_set_log(*values))
+    for session_id, day, feeling, exercise, outcome in (
+        m.ItemEntry.objects.filter(session__user=user)
+        .order_by("session_id", "id")
+        .values_list("session_id", "session__date", "session__feeling_after", "exercise", "outcome")
+    ):
+        heads[session_id] = (day, feeling)
+        items.setdefault(session_id, []).append(_item_log(exercise, outcome))
+    # Oldest first, then in the order stored.
+    return tuple(
+        Session.model_construct(
+            date=day,
+            sets=tuple(sets.get(i, ())),
+            feeling_after=feeling,
+            items=tuple(items.get(i, ())),
+        )
+        for i, (day, feeling) in sorted(heads.items(), key=lambda h: (h[1][0], h[0]))
     )
 
 
@@ -138,6 +162,12 @@ def _set_log(exercise: str, reps: int, pain: int, form: str) -> SetLog:
     set alike: a year holds about 1,800 sets and building each anew was half of the read."""
     # The column's choices are Form's values, and only validated sets are stored in it.
     return SetLog.model_construct(exercise=exercise, reps=reps, pain=pain, form=cast(Form, form))
+
+
+@functools.lru_cache(maxsize=1024)
+def _item_log(exercise: str, outcome: str) -> ItemLog:
+    # As for sets: only validated items are stored, and the column's choices are Outcome's.
+    return ItemLog.model_construct(exercise=exercise, outcome=cast(Outcome, outcome))
 
 
 def sets_on(user: User, day: dt.date) -> list[SetLog]:
@@ -150,11 +180,63 @@ def sets_on(user: User, day: dt.date) -> list[SetLog]:
     return [_set_log(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class SessionDay:
+    """What the guided session saved on one day: its sets and items in the order saved,
+    the feeling given at the end, and when the first and the last thing was saved."""
+
+    sets: list[SetLog]
+    items: list[ItemLog]
+    feeling_after: int | None
+    first: dt.datetime | None
+    last: dt.datetime | None
+
+    @property
+    def logged(self) -> bool:
+        return bool(self.sets or self.items)
+
+
+def session_day(user: User, day: dt.date) -> SessionDay:
+    """The day's guided session (every session of that day; the feeling is the latest
+    session's, the one the guided session writes to)."""
+    with _snapshot():
+        sets = m.SetEntry.objects.filter(session__user=user, session__date=day).order_by("id")
+        items = m.ItemEntry.objects.filter(session__user=user, session__date=day).order_by("id")
+        set_rows = list(sets.values_list("exercise", "reps", "pain", "form", "created"))
+        item_rows = list(items.values_list("exercise", "outcome", "created"))
+        feeling = latest_session_on(user, day)
+    moments = [row[-1] for row in set_rows] + [row[-1] for row in item_rows]
+    return SessionDay(
+        sets=[_set_log(*row[:4]) for row in set_rows],
+        items=[_item_log(*row[:2]) for row in item_rows],
+        feeling_after=feeling[1] if feeling else None,
+        first=min(moments, default=None),
+        last=max(moments, default=None),
+    )
+
+
+def items_on(user: User, day: dt.date) -> list[ItemLog]:
+    """Every item done or skipped on that day, in the order they were saved."""
+    rows = (
+        m.ItemEntry.objects.filter(session__user=user, session__date=day)
+        .order_by("id")
+        .values_list("exercise", "outcome")
+    )
+    return [_item_log(*row) for row in rows]
+
+
+def latest_session_on(user: User, day: dt.date) -> tuple[int, int | None] | None:
+    """The id and feeling of the day's latest session, the one the guided session adds to."""
+    found = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id")
+    return found.values_list("id", "feeling_after").first()
+
+
 def session_model(row: m.TrainingSession) -> Session:
     sets = tuple(
         SetLog(exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form) for s in row.sets.all()
     )
-    return Session(date=row.date, sets=sets)
+    items = tuple(ItemLog(exercise=i.exercise, outcome=i.outcome) for i in row.items.all())
+    return Session(date=row.date, sets=sets, feeling_after=row.feeling_after, items=items)
 
 
 def checkin_model(row: m.Checkin) -> Checkin:
@@ -196,9 +278,10 @@ def export(user: User) -> dict[str, Any]:
 
 
 def own_rows(user: User, kind: str) -> QuerySet[Any]:
-    """The runner's entries of one kind, newest first; sessions come with their sets."""
+    """The runner's entries of one kind, newest first; sessions come with their sets and
+    items."""
     rows: QuerySet[Any] = ENTRY_MODELS[kind]._default_manager.filter(user=user)
-    return rows.prefetch_related("sets") if kind == "session" else rows
+    return rows.prefetch_related("sets", "items") if kind == "session" else rows
 
 
 def own_row(user: User, kind: str, item_id: int) -> Any:

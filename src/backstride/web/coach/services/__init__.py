@@ -14,7 +14,14 @@ from django.utils import timezone
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.plan import StrengthItem
 from backstride.core.profile import Profile
-from backstride.core.session_flow import SetDecision, decide_set
+from backstride.core.session_flow import (
+    Decision,
+    SetDecision,
+    Step,
+    decide_feeling,
+    decide_items,
+    decide_set,
+)
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
 from backstride.web.coach import selectors
@@ -53,13 +60,31 @@ def save_profile(*, user: User, profile: Profile) -> None:
 
 def add_session(*, user: User, session: Session) -> m.TrainingSession:
     with write_transaction():
-        row = m.TrainingSession.objects.create(user=user, date=session.date)
+        row = m.TrainingSession.objects.create(
+            user=user, date=session.date, feeling_after=session.feeling_after
+        )
         m.SetEntry.objects.bulk_create(
             m.SetEntry(session=row, exercise=s.exercise, reps=s.reps, pain=s.pain, form=s.form)
             for s in session.sets
         )
+        m.ItemEntry.objects.bulk_create(
+            m.ItemEntry(session=row, exercise=i.exercise, outcome=i.outcome) for i in session.items
+        )
         touch(user.pk)
     return row
+
+
+def _session_row_on(user: User, day: dt.date) -> int:
+    """Inside a write: the id of the day's latest session, which the guided session adds
+    to, made when the day has none yet."""
+    found = selectors.latest_session_on(user, day)
+    return found[0] if found else m.TrainingSession.objects.create(user=user, date=day).id
+
+
+def _touch_today(user: User, day: dt.date) -> None:
+    # Checked at the write: something sent just before midnight for the day before is a
+    # change to the past, which the plan as today began does read.
+    touch(user.pk, todays_set=day == timezone.localdate())
 
 
 def add_set(
@@ -78,20 +103,49 @@ def add_set(
         decision = decide_set(items, selectors.sets_on(user, day), set_log, set_number)
         if decision.outcome != "store":
             return decision
-        found = m.TrainingSession.objects.filter(user=user, date=day).order_by("-id")
-        session_id = found.values_list("id", flat=True).first()
-        if session_id is None:
-            session_id = m.TrainingSession.objects.create(user=user, date=day).id
         m.SetEntry.objects.create(
-            session_id=session_id,
+            session_id=_session_row_on(user, day),
             exercise=set_log.exercise,
             reps=set_log.reps,
             pain=set_log.pain,
             form=set_log.form,
         )
-        # Checked at the write: a set sent just before midnight for the day before is a
-        # change to the past, which the plan as today began does read.
-        touch(user.pk, todays_set=day == timezone.localdate())
+        _touch_today(user, day)
+    return decision
+
+
+def add_items(
+    *, user: User, day: dt.date, steps: list[Step], sent: list[tuple[str, str]]
+) -> list[Decision]:
+    """Done or skipped for items of the guided session (several at once when the optional
+    extras are all left out), as core decides against what is saved that day, read under
+    the runner's write lock so a double tap is seen as one. All or nothing."""
+    with write_transaction():
+        lock_runner(user)
+        saved = selectors.session_day(user, day)
+        decisions = decide_items(steps, saved.sets, saved.items, sent)
+        new = [x for x, d in zip(sent, decisions, strict=True) if d.outcome == "store"]
+        if new:
+            session_id = _session_row_on(user, day)
+            m.ItemEntry.objects.bulk_create(
+                m.ItemEntry(session_id=session_id, exercise=exercise, outcome=outcome)
+                for exercise, outcome in new
+            )
+            # Like a set, an item of today's session is no fact the day's start reads.
+            _touch_today(user, day)
+    return decisions
+
+
+def rate_session(*, user: User, day: dt.date, feeling: int | None) -> Decision:
+    """How the back feels at the end, stored with the day's latest session."""
+    with write_transaction():
+        lock_runner(user)
+        found = selectors.latest_session_on(user, day)
+        saved = selectors.session_day(user, day)
+        decision = decide_feeling(saved.logged, found[1] if found else None, feeling)
+        if decision.outcome == "store" and found is not None:
+            m.TrainingSession.objects.filter(id=found[0]).update(feeling_after=feeling)
+            _touch_today(user, day)
     return decision
 
 

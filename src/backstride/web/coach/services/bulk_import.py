@@ -81,7 +81,9 @@ def _insert(user: User, new: NewEntries) -> None:
     over 10 s preparing a 54,000-entry import while it held the write lock. The lock also
     means the runner's new sessions are the ones above the highest id seen before."""
     before = _highest_id(m.TrainingSession, user)
-    _insert_rows(m.TrainingSession, ["user", "date", "created"], _session_rows(user, new))
+    _insert_rows(
+        m.TrainingSession, ["user", "date", "feeling_after", "created"], _session_rows(user, new)
+    )
     ids = list(
         m.TrainingSession.objects.filter(user=user, id__gt=before)
         .order_by("id")
@@ -94,6 +96,12 @@ def _insert(user: User, new: NewEntries) -> None:
         for x in s.sets
     ]
     _insert_rows(m.SetEntry, ["session", "exercise", "reps", "pain", "form", "created"], sets)
+    items = [
+        (session_id, x.exercise, x.outcome, now)
+        for session_id, s in zip(ids, new.sessions, strict=True)
+        for x in s.items
+    ]
+    _insert_rows(m.ItemEntry, ["session", "exercise", "outcome", "created"], items)
     checkins = [(user.pk, c.date, c.morning_pain, list(c.red_flags), now) for c in new.checkins]
     _insert_rows(m.Checkin, ["user", "date", "morning_pain", "red_flags", "created"], checkins)
     runs = [
@@ -130,7 +138,7 @@ def _insert(user: User, new: NewEntries) -> None:
 
 def _session_rows(user: User, new: NewEntries) -> list[tuple[Any, ...]]:
     now = timezone.now()
-    return [(user.pk, s.date, now) for s in new.sessions]
+    return [(user.pk, s.date, s.feeling_after, now) for s in new.sessions]
 
 
 def _highest_id(model: type[Model], user: User) -> int:
@@ -186,7 +194,12 @@ def _adapter(field: Field[Any, Any]) -> Callable[[Any], Any]:
 
 
 def _session_key(s: Session) -> tuple[Any, ...]:
-    return (s.date, tuple(sorted((x.exercise, x.reps, x.pain, x.form) for x in s.sets)))
+    """A session is known by its date and sets (its items when it has no sets). Not by
+    its feeling or items beside sets: an older export of a session rated or added to since
+    would otherwise come in again as a second session with the same sets."""
+    if s.sets:
+        return (s.date, tuple(sorted((x.exercise, x.reps, x.pain, x.form) for x in s.sets)))
+    return (s.date, (), tuple(sorted((x.exercise, x.outcome) for x in s.items)))
 
 
 def _run_key(r: Run) -> tuple[Any, ...]:

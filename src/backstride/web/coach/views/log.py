@@ -104,7 +104,7 @@ def history(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     sessions = selectors.own_rows(user, "session")
     context = {
-        "sessions": [(row, _by_exercise(row)) for row in sessions],
+        "sessions": [(row, _by_exercise(row), _items_of(row)) for row in sessions],
         "checkins": selectors.own_rows(user, "checkin"),
         "runs": selectors.own_rows(user, "run"),
     }
@@ -119,6 +119,15 @@ def _by_exercise(row: m.TrainingSession) -> list[tuple[str, list[m.SetEntry]]]:
         groups.setdefault(entry.exercise, []).append(entry)
     return [
         (catalog[key].name if key in catalog else key, entries) for key, entries in groups.items()
+    ]
+
+
+def _items_of(row: m.TrainingSession) -> list[tuple[str, str]]:
+    """The guided session's other items, each with its name and done or skipped."""
+    catalog = load_catalog()
+    return [
+        (catalog[i.exercise].name if i.exercise in catalog else i.exercise, i.outcome)
+        for i in row.items.all()
     ]
 
 
@@ -150,7 +159,9 @@ def edit_run(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_session(request: HttpRequest, item_id: int) -> HttpResponse:
     row = _own(request, "session", item_id)
-    make_form = functools.partial(SessionForm, list(row.sets.all()))
+    # The items and the feeling stay as logged; they are checked with the sets.
+    kept = selectors.session_model(row)
+    make_form = functools.partial(SessionForm, list(row.sets.all()), kept=kept)
     initial = session_initial(selectors.session_model(row))
 
     def save(entry: Any) -> None:

@@ -1,8 +1,11 @@
-"""The guided session: one exercise at a time, set by set, each set saved as it is entered."""
+"""The guided session: today's items one at a time (strength set by set, then mobility, the
+post-run stretches and the optional extras), each saved as it is done or skipped, and a
+summary at the end that asks how the back feels."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,45 +17,98 @@ from django.views.decorators.http import require_POST
 from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, Problem, as_lines, validate
 from backstride.core.history import SetLog
-from backstride.core.session_flow import session_flow
+from backstride.core.plan import Plan
+from backstride.core.session_dose import dose_words, holds
+from backstride.core.session_flow import Guide, Step, guide, strength_items, todays_steps
+from backstride.core.session_summary import BLOCK_TITLES, summarise
 from backstride.web.coach import derived, selectors, services
 from backstride.web.coach.forms_log import number
+from backstride.web.coach.forms_session import FeelingForm, whole_number
 from backstride.web.coach.views.common import today, user_of
 
 REST_SECONDS = 75
+# Seconds to change sides (or settle again) between two timed holds.
+CHANGEOVER_SECONDS = 5
+# More items than any session holds in one request is no runner's form.
+MOST_ITEMS_AT_ONCE = 40
 LABELS = {
     "reps": "Reps done",
     "pain": "Pain",
     "form": "Form OK?",
     "exercise": "Exercise",
     "set_number": "Set number",
+    "outcome": "Done or skip",
+    "feeling_after": "How your back feels",
 }
 # The page asks "Form OK?" with yes or no; "good" and "poor" are the stored words.
 PAGE_WORDS = {"form": "choose yes or no"}
 
 
-@login_required
-def guided(
-    request: HttpRequest, status: int = 200, problems: Sequence[Problem] = ()
-) -> HttpResponse:
-    user, day = user_of(request), today()
-    found = derived.day_start_of(user, day)
+def _todays_plan(request: HttpRequest) -> Plan | HttpResponse:
+    """The plan as the day began, or where to go instead: the check-in before a profile,
+    the doctor's page while a warning sign holds the plan (reported since the page loaded)."""
+    found = derived.day_start_of(user_of(request), today())
     if found is None:
         return redirect("coach:intake")
-    start = found.plan
-    if start is None:
+    if found.plan is None:
         return redirect("coach:see_doctor")
-    flow = session_flow(start.strength.exercises, selectors.sets_on(user, day))
-    upcoming = flow.next
-    context = {
-        "flow": flow,
-        "upcoming": upcoming,
-        "exercise": load_catalog()[upcoming.exercise.id] if upcoming else None,
-        "rest": REST_SECONDS if request.GET.get("rest") == "1" else 0,
-        "pain_values": range(11),
+    return found.plan
+
+
+@login_required
+def guided(
+    request: HttpRequest,
+    status: int = 200,
+    problems: Sequence[Problem] = (),
+    feeling_form: FeelingForm | None = None,
+) -> HttpResponse:
+    plan = _todays_plan(request)
+    if isinstance(plan, HttpResponse):
+        return plan
+    user, day = user_of(request), today()
+    steps = todays_steps(plan)
+    saved = selectors.session_day(user, day)
+    current = guide(steps, saved.sets, saved.items)
+    context: dict[str, Any] = {
+        "guide": current,
+        "session": plan.session,
         "problems": as_lines([_in_page_words(p) for p in problems], LABELS),
+        "saved_any": any(s.sets or s.outcome for s in current.states),
+        **_step_context(request, current),
     }
+    if current.finished and steps:
+        context["summary"] = summarise(current, saved.first, saved.last)
+        context["feeling"] = saved.feeling_after
+        context["feeling_form"] = feeling_form or FeelingForm(
+            initial={"feeling_after": saved.feeling_after}
+        )
+        if feeling_form is not None:
+            context["problems"] = []  # shown beside the question instead
     return render(request, "coach/session.html", context, status=status)
+
+
+def _step_context(request: HttpRequest, current: Guide) -> dict[str, Any]:
+    state = current.next
+    if state is None:
+        return {"state": None}
+    step = state.step
+    place, size = current.in_block(state)
+    # A rest after a set, before the next set or the next strength exercise.
+    resting = request.GET.get("rest") == "1" and step.is_strength
+    return {
+        "state": state,
+        "step": step,
+        "exercise": load_catalog()[step.id],
+        "dose": dose_words(step),
+        "holds": holds(step),
+        "changeover": CHANGEOVER_SECONDS,
+        "block_title": BLOCK_TITLES[step.block],
+        "place": place,
+        "block_size": size,
+        "optional_left": current.optional_left(),
+        "rest": REST_SECONDS if resting else 0,
+        "pain_values": range(11),
+    }
 
 
 @login_required
@@ -60,22 +116,17 @@ def guided(
 def log_set(request: HttpRequest) -> HttpResponse:
     """Save one set, as core decides: a resend of a set number already saved (a retry
     after a lost connection) is not saved twice."""
-    user, day = user_of(request), today()
-    found = derived.day_start_of(user, day)
-    if found is None:
-        return redirect("coach:intake")
-    start = found.plan
-    if start is None:
-        # A warning sign reported since the page was loaded: the session stops here.
-        return redirect("coach:see_doctor")
+    plan = _todays_plan(request)
+    if isinstance(plan, HttpResponse):
+        return plan
     try:
         set_log = validate(SetLog, _posted_set(request))
     except InputError as error:
         return guided(request, status=400, problems=error.problems)
     decision = services.add_set(
-        user=user,
-        day=day,
-        items=start.strength.exercises,
+        user=user_of(request),
+        day=today(),
+        items=strength_items(todays_steps(plan)),
         set_log=set_log,
         set_number=_set_number(request.POST.get("set_number")),
     )
@@ -86,6 +137,58 @@ def log_set(request: HttpRequest) -> HttpResponse:
         messages.warning(request, note)
         return redirect("coach:session")
     return redirect(reverse("coach:session") + "?rest=1")
+
+
+@login_required
+@require_POST
+def log_item(request: HttpRequest) -> HttpResponse:
+    """Done or skipped for one item (or for every optional extra left, at once), saved as
+    core decides: the first answer for an item stands, a resend stores nothing."""
+    plan = _todays_plan(request)
+    if isinstance(plan, HttpResponse):
+        return plan
+    exercises = request.POST.getlist("exercise")
+    outcome = request.POST.get("outcome", "")
+    if not exercises or len(exercises) > MOST_ITEMS_AT_ONCE:
+        return guided(request, status=400, problems=[Problem("exercise", "choose one item")])
+    steps = todays_steps(plan)
+    decisions = services.add_items(
+        user=user_of(request), day=today(), steps=steps, sent=[(e, outcome) for e in exercises]
+    )
+    if decisions[0].outcome == "refused":
+        return guided(request, status=400, problems=decisions[0].problems)
+    if outcome == "skipped":
+        messages.info(request, _skip_note(steps, exercises))
+    return redirect("coach:session")
+
+
+def _skip_note(steps: Sequence[Step], exercises: Sequence[str]) -> str:
+    if len(exercises) > 1:
+        return "The optional extras are left out for today."
+    step = next(s for s in steps if s.id == exercises[0])
+    if step.is_strength:
+        return f"{step.name} skipped: no more sets are logged for it today."
+    return f"{step.name} skipped."
+
+
+@login_required
+@require_POST
+def log_feeling(request: HttpRequest) -> HttpResponse:
+    """How the back feels at the end, stored with today's session; a new answer replaces
+    the one before."""
+    plan = _todays_plan(request)
+    if isinstance(plan, HttpResponse):
+        return plan
+    form = FeelingForm(request.POST)
+    form.is_valid()  # a plain text field: nothing to refuse here, core decides below
+    feeling = whole_number(request.POST.get("feeling_after"))
+    decision = services.rate_session(user=user_of(request), day=today(), feeling=feeling)
+    if decision.outcome == "refused":
+        for p in decision.problems:
+            form.add_error("feeling_after", p.message[0].upper() + p.message[1:] + ".")
+        return guided(request, status=400, problems=decision.problems, feeling_form=form)
+    messages.success(request, f"Saved: your back feels {feeling}/10 now.")
+    return redirect(reverse("coach:session") + "#summary")
 
 
 def _posted_set(request: HttpRequest) -> dict[str, object]:
