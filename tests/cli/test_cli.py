@@ -96,8 +96,8 @@ def test_triage_human_speaks_of_cautions_only_when_there_are_some(tmp_path: Path
     assert "Safe to self-manage, with the cautions below" in older.stdout
 
 
-def test_plan_json_from_stdin() -> None:
-    result = invoke(
+def plan_from_stdin() -> Any:
+    return invoke(
         "plan",
         "--profile",
         "-",
@@ -106,6 +106,10 @@ def test_plan_json_from_stdin() -> None:
         "--json",
         stdin=json.dumps(profile_data()),
     )
+
+
+def test_plan_json_from_stdin() -> None:
+    result = plan_from_stdin()
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["schema_version"] == 1
@@ -118,15 +122,7 @@ def test_plan_json_from_stdin() -> None:
 
 
 def test_plan_json_carries_the_time_budget() -> None:
-    result = invoke(
-        "plan",
-        "--profile",
-        "-",
-        "--today",
-        "2026-11-21",
-        "--json",
-        stdin=json.dumps(profile_data()),
-    )
+    result = plan_from_stdin()
     plan = json.loads(result.stdout)["plan"]
     assert plan["today"] == 6
     assert plan["strength"]["minutes"] == 24.5

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import shoot
-from tests.e2e.test_journey import answer_warning_signs, sign_up
+from tests.e2e.test_journey import calm_check_in, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -17,24 +17,7 @@ pytestmark = pytest.mark.browser
 def long_check_in(page: Any) -> None:
     """A calm first check-in with 90 minutes and a loop band: mobility with holds per
     side and optional extras every day; then every ladder exercise marked fine."""
-    answer_warning_signs(page)
-    page.get_by_label("Lower back").check()
-    page.locator("input[name=intensity][value='2']").check()
-    page.get_by_label("For how many weeks has it hurt?").fill("2")
-    page.get_by_label("About the same").check()
-    page.locator("input[name=eases_with_rest][value=yes]").check()
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Your age").fill("41")
-    page.get_by_label("Intermediate").check()
-    page.get_by_label("About how many km a week?").fill("25")
-    page.get_by_label("Runs a week").fill("3")
-    for item in ("Mat", "Loop band"):
-        page.get_by_label(item, exact=True).check()
-    page.get_by_label("Indoors").check()
-    page.get_by_label("Minutes per session").fill("90")
-    page.locator("input[name=strength_days_per_week][value='3']").check()
-    page.get_by_role("button", name="Next").click()
-    page.wait_for_url("**/calibrate/")
+    calm_check_in(page, kit=("Mat", "Loop band"), minutes=90)
     for _ in range(4):
         page.get_by_role("button", name="Fine: slow, pain-free, good form").click()
     page.wait_for_url("**/plan/")

@@ -32,7 +32,9 @@ def answer_warning_signs(page: Any, yes: str | None = None) -> None:
     page.get_by_role("button", name="Next").click()
 
 
-def calm_check_in(page: Any, intensity: int = 2, kit: tuple[str, ...] | list[str] = ()) -> None:
+def calm_check_in(
+    page: Any, intensity: int = 2, kit: tuple[str, ...] | list[str] = (), minutes: int = 20
+) -> None:
     """The first check-in with no warning sign, up to the calibration page."""
     answer_warning_signs(page)
     page.get_by_label("Lower back").check()
@@ -48,7 +50,7 @@ def calm_check_in(page: Any, intensity: int = 2, kit: tuple[str, ...] | list[str
     for item in kit:
         page.get_by_label(item, exact=True).check()
     page.get_by_label("Indoors").check()
-    page.get_by_label("Minutes per session").fill("20")
+    page.get_by_label("Minutes per session").fill(str(minutes))
     page.locator("input[name=strength_days_per_week][value='3']").check()
     page.get_by_role("button", name="Next").click()
     page.wait_for_url("**/calibrate/")
