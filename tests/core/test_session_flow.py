@@ -22,6 +22,7 @@ from backstride.core.session_flow import (
     NOT_TODAY,
     NOTHING_TO_RATE,
     SETS_ONE_BY_ONE,
+    SKIPPED,
     STOPPED,
     Step,
     decide_feeling,
@@ -200,6 +201,13 @@ def test_a_set_number_already_stored_is_a_resend() -> None:
     assert decide_set(items(), [SET], SET, 1).outcome == "resend"
     assert decide_set(items(), [SET], SET, 2).outcome == "store"
     assert decide_set(items(), [SET], SET, None).outcome == "store"
+
+
+def test_a_set_of_an_exercise_skipped_today_is_refused_but_a_resend_is_still_a_resend() -> None:
+    skipped = decide_set(items(), [], SET, 1, skipped={SET.exercise})
+    assert skipped.outcome == "refused" and skipped.problems == (SKIPPED,)
+    assert decide_set(items(), [SET], SET, 1, skipped={SET.exercise}).outcome == "resend"
+    assert decide_set(items(), [], SET, 1, skipped={"v_up"}).outcome == "store"
 
 
 def test_a_set_number_below_one_is_refused() -> None:

@@ -140,6 +140,10 @@ def test_skipping_a_strength_exercise_logs_no_sets_and_says_so() -> None:
     shown = page(client)
     assert "no more sets are logged for it today" in shown
     assert f"<h1>{second.name}</h1>" in shown and "Set 1 of" in shown
+    # A set sent later from a page opened before the skip is refused: the skip logs nothing.
+    late = post_set(client, lead.id, 1)
+    assert late.status_code == 400 and "you skipped this exercise today" in late.content.decode()
+    assert not m.SetEntry.objects.filter(session__user=user).exists()
 
 
 def test_the_skip_button_says_what_a_skip_means() -> None:

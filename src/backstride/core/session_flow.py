@@ -4,7 +4,7 @@ skip means and what is refused."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -203,6 +203,9 @@ BAD_OUTCOME = Problem("outcome", "must be done or skipped, so nothing was saved"
 SETS_ONE_BY_ONE = Problem(
     "outcome", "a strength exercise is done set by set: save each set, or skip it"
 )
+SKIPPED = Problem(
+    "exercise", "you skipped this exercise today, so it takes no sets until your next session"
+)
 BAD_FEELING = Problem(
     "feeling_after", "choose a number from 0 (no pain) to 10 (the worst you can imagine)"
 )
@@ -216,9 +219,11 @@ def decide_set(
     logged: Sequence[SetLog],
     set_log: SetLog,
     set_number: int | None,
+    skipped: Collection[str] = (),
 ) -> SetDecision:
     """The whole rule for one set: only today's exercises take sets; a set number already
-    stored is a resend; an exercise stopped by a painful set takes no more today."""
+    stored is a resend; an exercise stopped by a painful set, or skipped, takes no more
+    today (a skip promised that nothing is logged for it)."""
     if set_number is not None and set_number < 1:
         return SetDecision("refused", problems=(BAD_NUMBER,))
     if not any(item.id == set_log.exercise for item in items):
@@ -228,6 +233,8 @@ def decide_set(
         return SetDecision("resend", stops=stops_exercise(set_log))
     if any(s.exercise == set_log.exercise and stops_exercise(s) for s in logged):
         return SetDecision("refused", problems=(STOPPED,))
+    if set_log.exercise in skipped:
+        return SetDecision("refused", problems=(SKIPPED,))
     return SetDecision("store", stops=stops_exercise(set_log))
 
 

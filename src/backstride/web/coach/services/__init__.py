@@ -100,7 +100,8 @@ def add_set(
     still seen as the same set); stored only when the decision says so."""
     with write_transaction():
         lock_runner(user)
-        decision = decide_set(items, selectors.sets_on(user, day), set_log, set_number)
+        skipped = {i.exercise for i in selectors.items_on(user, day) if i.outcome == "skipped"}
+        decision = decide_set(items, selectors.sets_on(user, day), set_log, set_number, skipped)
         if decision.outcome != "store":
             return decision
         m.SetEntry.objects.create(
