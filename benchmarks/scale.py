@@ -43,6 +43,7 @@ WARMUP = 10
 JSON = "application/json"
 GOAL = 1.5  # each step's latency within 1.5x the 10-runner figure
 CHECKINS, RUNS, SETS = 3, 2, 6  # per synthetic runner, beside one session and one receipt
+ITEMS = (("cat_cow", "done"), ("supine_twist", "skipped"))  # the session's mobility items
 
 
 def main() -> None:
@@ -119,7 +120,7 @@ def add_runners(url: str, first: int, count: int, password: str) -> int:
     from backstride.web.coach import models as m
 
     numbered = (User, m.RunnerProfile, m.Checkin, m.Run, m.TrainingSession, m.SetEntry)
-    numbered += (m.WriteReceipt,)
+    numbered += (m.WriteReceipt, m.ItemEntry)
     with psycopg.connect(url) as database, database.cursor() as cursor:
         ids = {model: _next_id(cursor, model) for model in numbered}
         stored = sum(
@@ -190,6 +191,8 @@ def _tables(numbers: range, ids: dict[Any, int], password: str) -> Iterator[tupl
         ("id", "session_id", "exercise", "reps", "pain", "form"),
         each(m.SetEntry, sets),
     )
+    items = ((session[n], e, o) for n in numbers for e, o in ITEMS)
+    yield m.ItemEntry, ("id", "session_id", "exercise", "outcome"), each(m.ItemEntry, items)
     yield (
         m.WriteReceipt,
         ("id", "user_id", "key", "status", "body"),
@@ -206,7 +209,7 @@ def _unfilled() -> list[str]:
 
     known = {
         *("RunnerProfile", "TrainingSession", "SetEntry", "Checkin", "Run", "WriteReceipt"),
-        "DataVersion",
+        *("DataVersion", "ItemEntry"),
     }
     return [
         model._meta.db_table
