@@ -18,6 +18,7 @@ from backstride.core.session_flow import (
     BAD_FEELING,
     BAD_NUMBER,
     BAD_OUTCOME,
+    EXTRAS_TOGETHER,
     NOT_AN_ITEM,
     NOT_TODAY,
     NOTHING_TO_RATE,
@@ -265,13 +266,27 @@ def test_a_strength_exercise_is_done_by_its_sets_not_by_a_tap() -> None:
     assert decision.outcome == "refused" and decision.problems == (SETS_ONE_BY_ONE,)
 
 
-def test_several_outcomes_are_decided_in_turn_and_one_refused_refuses_all() -> None:
-    sent = [("side_plank_hip_abduction", "skipped"), ("side_plank_hip_abduction", "skipped")]
-    assert [d.outcome for d in decide_items(steps(), [], [], sent)] == ["store", "resend"]
-    mixed = [("cat_cow", "done"), ("cobra", "done")]
-    decisions = decide_items(steps(), [], [], mixed)
-    assert [d.outcome for d in decisions] == ["refused", "refused"]
-    assert decisions[0].problems == (NOT_AN_ITEM,)
+def test_several_outcomes_at_once_are_only_the_extras_left_out_together() -> None:
+    behind = [skipped("superman"), skipped("dead_bug"), done("cat_cow")]
+    behind += [done("figure_four_stretch"), done("back_stretch")]
+    extra = [("side_plank_hip_abduction", "skipped")]
+    twice = extra * 2
+    assert [d.outcome for d in decide_items(steps(), [], behind, twice)] == ["store", "resend"]
+    # Before the extras are all that is left, or ticked done, or with anything else: refused.
+    for items, sent in (
+        ([], twice),
+        (behind, [("side_plank_hip_abduction", "done")] * 2),
+        (behind[:-1], [("back_stretch", "skipped"), *extra]),
+        ([], [("cat_cow", "done"), ("cobra", "done")]),
+    ):
+        decisions = decide_items(steps(), [], items, sent)
+        assert [d.outcome for d in decisions] == ["refused"] * len(sent)
+        assert decisions[0].problems == (EXTRAS_TOGETHER,)
+
+
+def test_one_outcome_for_an_item_not_in_the_session_is_refused() -> None:
+    decisions = decide_items(steps(), [], [], [("cobra", "done")])
+    assert decisions[0].outcome == "refused" and decisions[0].problems == (NOT_AN_ITEM,)
 
 
 # How the back feels at the end

@@ -278,6 +278,10 @@ def test_the_offered_session_never_runs_over_the_runners_minutes(
     blocks = [BLOCK_ORDER.index(i.block) for i in session_.items]
     assert blocks == sorted(blocks)
     strength = {e.id: e for e in plan.strength.exercises}
+    offered = {i.id: i for i in session_.items}
+    if any(i.block == "extras" for i in session_.items):
+        # An optional extra only once all of the four are in, whole.
+        assert all(offered.get(e) and offered[e].sets == strength[e].sets for e in strength)
     assert [i.id for i in session_.items if i.block == "strength"] == [
         e for e in strength if e in {i.id for i in session_.items}
     ]

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from backstride.core.catalog import load_catalog
-from backstride.core.figures.drawings import etag_of
+from backstride.core.figures.drawings import _drawn, etag_of
 from tests.web.helpers import runner
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,7 @@ def test_a_browser_holding_the_figure_gets_not_modified() -> None:
     first = Client().get("/exercises/dead_bug/figure.svg")
     again = Client().get("/exercises/dead_bug/figure.svg", headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304 and again.content == b""
+    assert "max-age=86400" in again["Cache-Control"]
 
 
 def test_every_exercise_has_its_own_figure_file() -> None:
@@ -37,10 +38,13 @@ def test_every_exercise_has_its_own_figure_file() -> None:
     assert len(tags) == len(load_catalog().exercises)
 
 
-def test_an_unknown_exercise_has_no_figure() -> None:
-    answer = Client().get("/exercises/no_such_thing/figure.svg")
-    assert answer.status_code == 404
-    assert b"<svg" not in answer.content
+def test_an_unknown_exercise_has_no_figure_and_costs_no_memory() -> None:
+    drawn = _drawn.cache_info().currsize
+    for n in range(5):
+        answer = Client().get(f"/exercises/no_such_thing_{n}/figure.svg")
+        assert answer.status_code == 404
+        assert b"<svg" not in answer.content
+    assert _drawn.cache_info().currsize == drawn
 
 
 def test_the_figure_file_only_answers_reads() -> None:
@@ -51,7 +55,7 @@ def test_the_exercise_page_shows_the_figure_inline() -> None:
     html = Client().get("/exercises/single_leg_bridge/").content.decode()
     assert '<div class="exercise-figure"><svg' in html
     assert 'class="fig fig-single-leg-bridge"' in html
-    assert 'aria-label="Figure of Single-leg bridge' in html or 'aria-label="Figure of' in html
+    assert 'aria-label="Figure of Single-leg bridge: ' in html
 
 
 def test_calibration_shows_the_figure_of_the_exercise_to_try() -> None:

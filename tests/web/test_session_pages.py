@@ -130,6 +130,16 @@ def test_a_double_tap_or_a_retry_is_saved_once() -> None:
     assert items_of(user) == [(drill.id, "done")]
 
 
+def test_a_set_beyond_those_offered_today_is_refused_and_not_stored() -> None:
+    client, user = long_runner()
+    lead = next(s for s in steps_of(user) if s.is_strength)
+    for number in range(1, lead.sets + 1):
+        assert post_set(client, lead.id, number).status_code == 302
+    extra = post_set(client, lead.id, lead.sets + 1)
+    assert extra.status_code == 400 and "they are all saved" in extra.content.decode()
+    assert m.SetEntry.objects.filter(session__user=user, exercise=lead.id).count() == lead.sets
+
+
 def test_skipping_a_strength_exercise_logs_no_sets_and_says_so() -> None:
     client, user = long_runner()
     lead, second = [s for s in steps_of(user) if s.is_strength][:2]

@@ -78,7 +78,8 @@ class Session(BaseModel):
 
     date: IsoDate
     sets: tuple[SetLog, ...] = Field(
-        description="The strength sets; may be empty only when `items` holds something."
+        description="The strength sets (always given; an empty list only when `items` holds "
+        "something)."
     )
     feeling_after: Pain | None = Field(
         default=None,

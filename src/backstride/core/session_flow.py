@@ -67,8 +67,13 @@ def todays_steps(plan: Plan) -> list[Step]:
 
 
 def strength_items(steps: Sequence[Step]) -> list[StrengthItem]:
-    """The strength exercises of today's session: only they take sets."""
-    return [s.item for s in steps if isinstance(s.item, StrengthItem)]
+    """The strength exercises of today's session, each with the sets offered today: only
+    they take sets, and no more than that many."""
+    return [
+        s.item.model_copy(update={"sets": s.sets})
+        for s in steps
+        if isinstance(s.item, StrengthItem)
+    ]
 
 
 def stops_exercise(set_log: SetLog) -> bool:
@@ -130,12 +135,6 @@ class Guide:
     @property
     def finished(self) -> bool:
         return self.next is None
-
-    @property
-    def position(self) -> int:
-        """The next step's place in the session, counting from 1."""
-        upcoming = self.next
-        return self.states.index(upcoming) + 1 if upcoming else len(self.states)
 
     @property
     def stopped(self) -> list[StepState]:
@@ -200,8 +199,14 @@ STOPPED = Problem("exercise", "has stopped for today after a set above 5/10 pain
 BAD_NUMBER = Problem("set_number", "must be 1 or more")
 NOT_AN_ITEM = Problem("exercise", "is not in today's session, so nothing was saved")
 BAD_OUTCOME = Problem("outcome", "must be done or skipped, so nothing was saved")
+EXTRAS_TOGETHER = Problem(
+    "exercise", "only the optional extras still ahead can be left out together; nothing was saved"
+)
 SETS_ONE_BY_ONE = Problem(
     "outcome", "a strength exercise is done set by set: save each set, or skip it"
+)
+ALL_SETS_SAVED = Problem(
+    "set_number", "today's session has no more sets of this exercise: they are all saved"
 )
 SKIPPED = Problem(
     "exercise", "you skipped this exercise today, so it takes no sets until your next session"
@@ -226,11 +231,14 @@ def decide_set(
     today (a skip promised that nothing is logged for it)."""
     if set_number is not None and set_number < 1:
         return SetDecision("refused", problems=(BAD_NUMBER,))
-    if not any(item.id == set_log.exercise for item in items):
+    item = next((i for i in items if i.id == set_log.exercise), None)
+    if item is None:
         return SetDecision("refused", problems=(NOT_TODAY,))
     if not is_new_set(set_log, set_number, logged):
         # Answered as the first copy was, so a retry after a lost answer reads the same.
         return SetDecision("resend", stops=stops_exercise(set_log))
+    if set_number is not None and set_number > item.sets:
+        return SetDecision("refused", problems=(ALL_SETS_SAVED,))
     if any(s.exercise == set_log.exercise and stops_exercise(s) for s in logged):
         return SetDecision("refused", problems=(STOPPED,))
     if set_log.exercise in skipped:
@@ -270,6 +278,10 @@ def decide_items(
 ) -> list[Decision]:
     """Several outcomes sent at once (leaving out all the optional extras), each decided
     after the ones before it; one refused refuses them all, so nothing is stored."""
+    if len(sent) > 1:
+        left = set(guide(steps, sets, items).optional_left())
+        if any(outcome != "skipped" or exercise not in left for exercise, outcome in sent):
+            return [Decision("refused", (EXTRAS_TOGETHER,)) for _ in sent]
     decisions: list[Decision] = []
     so_far = list(items)
     for exercise, outcome in sent:

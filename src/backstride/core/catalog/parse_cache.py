@@ -1,7 +1,8 @@
 """What tomllib made of the catalog files, kept as JSON between processes and keyed on the
 files' bytes. Parsing the 34 TOML files was most of the catalog's load (about 10 ms of every
 command); validating what they hold takes about 1 ms, so that is still done on every load,
-under the code of the day."""
+under the code of the day. The figures' checks (anatomy, contact) take longer and run only
+when a parse is stored, so the key holds the code of those checks too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +23,20 @@ FORMAT = 1
 
 
 def cache_key(sources: Sequence[tuple[str, bytes]]) -> str:
-    """Every file's name and bytes, and the Python version (tomllib comes with it). Nothing
-    of our own code: the cache holds only the parse, and everything after it runs afresh."""
+    """Every file's name and bytes, the Python version (tomllib comes with it) and the code
+    of the figures' checks: a stored parse stands for a catalog whose figures passed them."""
     digest = hashlib.sha256(f"backstride catalog {FORMAT}\0{sys.version}\0".encode())
+    digest.update(_figure_checks())
     for name, data in sources:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def _figure_checks() -> bytes:
+    folder = files("backstride.core.figures")
+    code = sorted((r.name, r.read_bytes()) for r in folder.iterdir() if r.name.endswith(".py"))
+    return b"".join(name.encode() + b"\0" + data for name, data in code)
 
 
 def default_folders() -> list[Path]:

@@ -6,7 +6,7 @@ import hashlib
 from functools import cache
 
 from backstride.core.catalog import load_catalog
-from backstride.core.figures.svg import Drawing, alt_text, render
+from backstride.core.figures.svg import Drawing, render
 
 
 def drawing_of(exercise_id: str) -> Drawing | None:
@@ -20,22 +20,26 @@ def drawing_of(exercise_id: str) -> Drawing | None:
     return Drawing(exercise.id, exercise.name, exercise.per_side, exercise.figure)
 
 
-@cache
 def svg_of(exercise_id: str, motion: bool = True) -> str | None:
     """The figure's SVG (None when there is none); `motion=False`: start and end only."""
+    # Only the catalog's ids reach the cache: any other id in a URL would grow it.
+    return _drawn(exercise_id, motion) if exercise_id in load_catalog() else None
+
+
+def etag_of(exercise_id: str) -> str | None:
+    return _tag(exercise_id) if exercise_id in load_catalog() else None
+
+
+@cache
+def _drawn(exercise_id: str, motion: bool) -> str | None:
     drawing = drawing_of(exercise_id)
     return None if drawing is None else render(drawing, motion)
 
 
 @cache
-def etag_of(exercise_id: str) -> str | None:
-    svg = svg_of(exercise_id)
+def _tag(exercise_id: str) -> str | None:
+    svg = _drawn(exercise_id, True)
     return None if svg is None else hashlib.sha256(svg.encode()).hexdigest()[:20]
-
-
-def described(exercise_id: str) -> str | None:
-    drawing = drawing_of(exercise_id)
-    return None if drawing is None else alt_text(drawing)
 
 
 def draw_all() -> None:

@@ -21,14 +21,17 @@ from backstride.core.plan import Plan
 from backstride.core.session_dose import dose_words, holds
 from backstride.core.session_flow import Guide, Step, guide, strength_items, todays_steps
 from backstride.core.session_summary import BLOCK_TITLES, summarise
+from backstride.core.time_budget import STRENGTH_REST_SECONDS
 from backstride.web.coach import derived, selectors, services
 from backstride.web.coach.forms_log import number
 from backstride.web.coach.forms_session import FeelingForm, whole_number
 from backstride.web.coach.views.common import today, user_of
 
-REST_SECONDS = 75
-# Seconds to change sides (or settle again) between two timed holds.
-CHANGEOVER_SECONDS = 5
+# The rest between strength sets is the one the time budget counts.
+REST_SECONDS = STRENGTH_REST_SECONDS
+# Seconds the timer gives to change sides (or settle again) between two timed holds; the
+# estimate allows more (its side switch and the rest between sets), so it never runs short.
+HOLD_CHANGEOVER_SECONDS = 5
 # More items than any session holds in one request is no runner's form.
 MOST_ITEMS_AT_ONCE = 40
 LABELS = {
@@ -101,7 +104,7 @@ def _step_context(request: HttpRequest, current: Guide) -> dict[str, Any]:
         "exercise": load_catalog()[step.id],
         "dose": dose_words(step),
         "holds": holds(step),
-        "changeover": CHANGEOVER_SECONDS,
+        "changeover": HOLD_CHANGEOVER_SECONDS,
         "block_title": BLOCK_TITLES[step.block],
         "place": place,
         "block_size": size,
@@ -204,12 +207,10 @@ def _posted_set(request: HttpRequest) -> dict[str, object]:
 def _set_number(value: str | None) -> int | None:
     """The page's set number (None when the form had none); 0 stands for a bad one, which
     core refuses."""
-    text = (value or "").strip()
-    if not text:
+    if not (value or "").strip():
         return None
-    if text.isascii() and text.isdigit() and len(text) <= 3:
-        return int(text)
-    return 0
+    parsed = whole_number(value)
+    return 0 if parsed is None else parsed
 
 
 def _in_page_words(problem: Problem) -> Problem:
