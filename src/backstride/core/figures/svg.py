@@ -205,7 +205,7 @@ def render(drawing: Drawing, motion: bool = True) -> str:
     figure = drawing.figure
     scope = f"fig-{drawing.exercise_id}".replace("_", "-")
     samples = list(moments(figure))
-    frame = frame_of(figure, samples, caption=True)
+    frame = frame_of(figure, samples, caption=drawing.per_side)
     # Text keeps to about 12-16 px whether a phone fits the figure by width or by height.
     size = 0.045 * max(frame.width, frame.height)
     if motion:
