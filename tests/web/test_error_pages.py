@@ -28,6 +28,25 @@ def test_an_unknown_address_gets_our_not_found_page() -> None:
     assert 'href="/"' in page and "Not a diagnosis." in page
 
 
+def test_a_search_far_too_long_gets_our_page_not_a_bare_one() -> None:
+    response = Client().get("/exercises/", {"q": "plank " * 850})  # about 5,000 characters
+    assert response.status_code == 414
+    page = page_of(response)
+    assert "That address is too long" in page and "longer than 2,048 characters" in page
+    assert 'href="/"' in page and "Not a diagnosis." in page
+
+
+def test_a_long_address_under_the_api_gets_json() -> None:
+    response = Client().get("/api/v1/me/plan", {"x": "a" * 3000})
+    assert response.status_code == 414
+    assert "longer than 2,048 characters" in response.json()["detail"]
+
+
+def test_a_search_of_ordinary_length_is_still_answered() -> None:
+    response = Client().get("/exercises/", {"q": "plank"})
+    assert response.status_code == 200 and "plank" in page_of(response).lower()
+
+
 def test_an_unknown_exercise_gets_our_not_found_page() -> None:
     response = Client().get("/exercises/no_such_exercise/")
     assert response.status_code == 404

@@ -184,6 +184,9 @@ def check_port_free(host: str, port: int) -> None:
             raise InputError([Problem("--port", busy)]) from None
 
 
+LIMIT_REQUEST_LINE = 8190
+
+
 def options(host: str, port: int, workers: int) -> dict[str, Any]:
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
@@ -197,6 +200,9 @@ def options(host: str, port: int, workers: int) -> dict[str, Any]:
         "graceful_timeout": 10,
         # No control socket: it lives at one fixed path per user, so two servers would clash.
         "control_socket_disable": True,
+        # gunicorn's most: a long address reaches our own 414 page (web.errors.LongAddress)
+        # instead of gunicorn's bare one.
+        "limit_request_line": LIMIT_REQUEST_LINE,
     }
 
 
