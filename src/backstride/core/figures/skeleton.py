@@ -62,78 +62,47 @@ def _side_sign(view: View, side: str) -> float:
     return 1.0 if view == "side" or side == "b" else -1.0
 
 
+def _joined(part: str, above: str, side: str, layer: str, turn: Callable[[Key], float]) -> Segment:
+    """A limb segment hanging from the end of the one above it on the same side."""
+    name, parent = f"{part}_{side}", f"{above}_{side}"
+    return Segment(name, parent, part, layer, _end_of(parent, above), _zero, turn, _len(name, part))
+
+
 def _limbs(view: View, side: str) -> list[Segment]:
     s = _side_sign(view, side)
-    layer = ("near" if side == "a" else "far") if view == "side" else "limbs"
+    near_far = "near" if side == "a" else "far"
+    legs, arms = (near_far, near_far) if view == "side" else ("legs", "arms")
     hip_w = 0.0 if view == "side" else HIP_HALF_WIDTH
     sh_w = 0.0 if view == "side" else SHOULDER_HALF_WIDTH
     foot_turn = 90.0 if view == "side" else 90.0 * s
-
-    def foot(k: Key) -> float:
-        return foot_turn + s * k.angle("ankle", side)
-
+    hand = _joined("hand", "forearm", side, arms, lambda k: s * k.angle("wrist", side))
     return [
         Segment(
             f"thigh_{side}",
             "pelvis",
             "thigh",
-            layer if view == "side" else "legs",
+            legs,
             _zero,
             lambda k: s * hip_w * k.length("hips"),
             lambda k: s * k.angle("hip", side),
             _len(f"thigh_{side}", "thigh"),
         ),
-        Segment(
-            f"shin_{side}",
-            f"thigh_{side}",
-            "shin",
-            layer if view == "side" else "legs",
-            _end_of(f"thigh_{side}", "thigh"),
-            _zero,
-            lambda k: -s * k.angle("knee", side),
-            _len(f"shin_{side}", "shin"),
-        ),
-        Segment(
-            f"foot_{side}",
-            f"shin_{side}",
-            "foot",
-            layer if view == "side" else "legs",
-            _end_of(f"shin_{side}", "shin"),
-            _zero,
-            foot,
-            _len(f"foot_{side}", "foot"),
-        ),
+        _joined("shin", "thigh", side, legs, lambda k: -s * k.angle("knee", side)),
+        _joined("foot", "shin", side, legs, lambda k: foot_turn + s * k.angle("ankle", side)),
         Segment(
             f"arm_{side}",
             "upper_trunk",
             "arm",
-            layer if view == "side" else "arms",
+            arms,
             _end_of("upper_trunk", "upper_trunk"),
             # The upper trunk points up, so the body's left lies on its negative side.
             lambda k: -s * sh_w * k.length("shoulders"),
             lambda k: 180.0 + s * k.angle("shoulder", side),
             _len(f"arm_{side}", "arm"),
         ),
-        Segment(
-            f"forearm_{side}",
-            f"arm_{side}",
-            "forearm",
-            layer if view == "side" else "arms",
-            _end_of(f"arm_{side}", "arm"),
-            _zero,
-            lambda k: s * k.angle("elbow", side),
-            _len(f"forearm_{side}", "forearm"),
-        ),
-        Segment(
-            f"hand_{side}",
-            f"forearm_{side}",
-            "hand",
-            layer if view == "side" else "arms",
-            _end_of(f"forearm_{side}", "forearm"),
-            _zero,
-            lambda k: s * k.angle("wrist", side),
-            lambda _k: LENGTH["hand"],
-        ),
+        _joined("forearm", "arm", side, arms, lambda k: s * k.angle("elbow", side)),
+        # The hand is never drawn shortened: its length is the hand's own.
+        replace(hand, length=lambda _k: LENGTH["hand"]),
     ]
 
 
