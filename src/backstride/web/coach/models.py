@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -124,3 +126,21 @@ class DataVersion(models.Model):
     # The version of every fact but the sets logged in today's guided session: the plan as
     # the day began does not read them, so logging a set does not change it.
     base = models.CharField(max_length=32, default="")
+
+
+class Preferences(models.Model):
+    """How the runner likes things shown and when to be reminded: no fact about their back,
+    so no write here changes the data version (nothing derived reads it)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="preferences",
+    )
+    distance_unit = models.CharField(
+        max_length=2, choices=[("km", "km"), ("mi", "mi")], default="km"
+    )
+    remind_strength = models.TimeField(null=True, blank=True, default=dt.time(18, 0))
+    remind_run = models.TimeField(null=True, blank=True, default=dt.time(7, 30))
+    remind_mobility = models.TimeField(null=True, blank=True, default=dt.time(20, 0))

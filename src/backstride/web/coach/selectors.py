@@ -15,7 +15,9 @@ from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 
 from backstride.core.history import Checkin, History, ItemLog, Outcome, Run, Session, SetLog
+from backstride.core.preferences import Preferences
 from backstride.core.profile import Profile
+from backstride.core.reminders import Reminders
 from backstride.core.vocab import Form
 from backstride.web.accounts.models import User
 from backstride.web.coach import models as m
@@ -311,3 +313,14 @@ def receipt_of(user: User, key: str) -> tuple[int, Any] | None:
     """The answer stored for an idempotency key, or None when the key is new."""
     found = m.WriteReceipt.objects.filter(user=user, key=key).first()
     return (found.status, found.body) if found else None
+
+
+def preferences_of(user: User) -> Preferences:
+    """The runner's choices, or the defaults before they made any."""
+    row = m.Preferences.objects.filter(user_id=user.pk).first()
+    if row is None:
+        return Preferences()
+    reminders = Reminders(
+        strength=row.remind_strength, run=row.remind_run, mobility=row.remind_mobility
+    )
+    return Preferences(unit=cast(Any, row.distance_unit), reminders=reminders)

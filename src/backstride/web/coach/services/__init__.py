@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from backstride.core.history import Checkin, History, Run, Session, SetLog
 from backstride.core.plan import StrengthItem
+from backstride.core.preferences import Preferences
 from backstride.core.profile import Profile
 from backstride.core.session_flow import (
     Decision,
@@ -259,3 +260,17 @@ def import_data(*, user: User, profile: Profile | None, history: History) -> dic
 
 def store_receipt(*, user: User, key: str, status: int, body: Any) -> None:
     m.WriteReceipt.objects.create(user=user, key=key, status=status, body=body)
+
+
+def save_preferences(*, user: User, preferences: Preferences) -> None:
+    """No fact changes, so the data version stays: nothing derived reads these."""
+    reminders = preferences.reminders
+    m.Preferences.objects.update_or_create(
+        user=user,
+        defaults={
+            "distance_unit": preferences.unit,
+            "remind_strength": reminders.strength,
+            "remind_run": reminders.run,
+            "remind_mobility": reminders.mobility,
+        },
+    )
