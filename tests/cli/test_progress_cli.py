@@ -69,6 +69,8 @@ def test_progress_with_an_empty_history_still_draws(tmp_path: Path, files: tuple
         ({"history_text": '{"runs": [{"date": "2026-11-01"}]}'}, "runs[0].km: is required"),
         ({"today": "tomorrow"}, "--today:"),
         ({"out_is_file": True}, "is a file, not a folder"),
+        ({"extra": ["--weeks", "7"]}, "--weeks: '7' is not a span to show; choose 12, 26"),
+        ({"extra": ["--unit", "furlongs"]}, "--unit: 'furlongs' is not a unit; choose km or mi"),
     ],
 )
 def test_progress_bad_input_exits_two_with_one_line(
@@ -83,11 +85,25 @@ def test_progress_bad_input_exits_two_with_one_line(
     if change.get("out_is_file"):
         out.write_text("not a folder")
     args = ["progress", "-p", profile, "--history", history, "--out", str(out)]
+    args += change.get("extra", [])
     result = invoke(*args, "--today", change.get("today", "2026-11-21"))
     assert result.exit_code == 2
     first = result.stderr.strip().splitlines()[0]
     assert first.startswith("error: ") and message in first
     assert "Traceback" not in result.output
+
+
+def test_progress_draws_the_span_and_unit_asked_for(files: tuple[str, str], tmp_path: Path) -> None:
+    profile, history = files
+    base = ["progress", "-p", profile, "--history", history, "--today", "2026-11-21"]
+    assert invoke(*base, "--out", str(tmp_path / "km")).exit_code == 0
+    result = invoke(*base, "--out", str(tmp_path / "mi"), "--weeks", "all", "--unit", "mi")
+    assert result.exit_code == 0, result.output
+    km, mi = (
+        (tmp_path / "km" / "load.png").read_bytes(),
+        (tmp_path / "mi" / "load.png").read_bytes(),
+    )
+    assert mi.startswith(PNG_SIGNATURE) and mi != km
 
 
 def test_plan_pdf_without_the_renderer_says_so_in_one_line(

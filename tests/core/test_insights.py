@@ -7,7 +7,15 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backstride.core.insights import FINDING_WEEKS, adherence, finding, week_start, weeks
+from backstride.core.adherence import PlanDays
+from backstride.core.insights import (
+    FINDING_WEEKS,
+    Finding,
+    adherence,
+    finding,
+    week_start,
+    weeks,
+)
 from tests.factories import TODAY, checkin, day, history, run, session, sets
 
 
@@ -42,14 +50,23 @@ def test_higher_load_weeks_followed_by_more_pain_are_named() -> None:
     assert result.weeks_used == 16
 
 
-def test_adherence_counts_sessions_against_the_plan() -> None:
+def test_adherence_counts_sessions_against_the_plan_from_the_start_week() -> None:
     h = history(
         [
             session(dt.date(2026, 11, 16), sets("dead_bug", 8)),
             session(dt.date(2026, 11, 18), sets("dead_bug", 8)),
         ]
     )
-    assert adherence(weeks(h, TODAY, 1), 3) == [(dt.date(2026, 11, 16), 2, 3)]
+    days = PlanDays(dt.date(2026, 11, 16), (), 3)
+    # Monday to Saturday on plan: 3 x 6 / 7, rounded down; the week before plans nothing.
+    assert adherence(weeks(h, TODAY, 3), days, TODAY) == [(dt.date(2026, 11, 16), 2, 2)]
+    assert adherence(weeks(h, TODAY, 3), PlanDays(None, (), 3), TODAY) == []
+
+
+def test_the_finding_speaks_the_runners_unit() -> None:
+    found = Finding(16, True, threshold_km=40.0, pain_after=5.0, pain_other=2.0)
+    assert "weeks above 40 km" in found.text_in("km") and found.text == found.text_in("km")
+    assert "weeks above 25 mi" in found.text_in("mi")
 
 
 @settings(max_examples=60, deadline=None)

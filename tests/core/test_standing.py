@@ -18,11 +18,13 @@ def of(profile: Profile, h: History, today: dt.date) -> Standing:
     return assess(profile, h, today).standing
 
 
-def test_span_is_zero_without_data_and_kept_between_a_month_and_a_year() -> None:
+def test_span_is_zero_without_data_at_least_a_month_and_reaches_the_first_entry() -> None:
     assert data.span(History(), TODAY) == 0
     assert data.span(RUNNERS["a week"]()[1], TODAY) == data.MIN_WEEKS
     _, year, end = RUNNERS["a year"]()
-    assert data.span(year, end) == data.MAX_WEEKS
+    first = data.first_day(year)
+    assert first is not None
+    assert data.span(year, end) == (data.week_start(end) - data.week_start(first)).days // 7 + 1
 
 
 def test_load_is_none_without_runs_or_checkins() -> None:
@@ -77,15 +79,15 @@ def test_an_easier_variant_standing_in_is_named_on_its_rung() -> None:
 def test_sessions_per_week_against_the_plan() -> None:
     profile, h, today = RUNNERS["a week"]()
     rows = of(profile, h, today).adherence
-    assert len(rows) == data.MIN_WEEKS
-    assert rows[-1] == (dt.date(2026, 11, 16), 2, 3)
+    # From the first check-in, Sunday 15 Nov: that day plans none, Monday to Saturday two.
+    assert rows == [(dt.date(2026, 11, 9), 0, 0), (dt.date(2026, 11, 16), 2, 2)]
     assert of(profile, History(), today).adherence == []
 
 
 def test_a_paused_plan_plans_no_sessions() -> None:
     profile = make_profile(red_flags=["fever_or_unwell"])
     h = history([session(day(-1), sets("dead_bug", 8))])
-    assert [planned for _, _, planned in of(profile, h, TODAY).adherence] == [0] * data.MIN_WEEKS
+    assert [planned for _, _, planned in of(profile, h, TODAY).adherence] == [0]
 
 
 def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
@@ -95,7 +97,8 @@ def test_summary_names_the_mastered_exercises_and_the_last_four_weeks() -> None:
         "Single-leg balance and reach",
         "Single-leg bridge",
     ]
-    assert summary.recent_planned == 12 and summary.recent_done == 0
+    # Three whole weeks and Monday to Saturday of this one: 3 + 3 + 3 + 2.
+    assert summary.recent_planned == 11 and summary.recent_done == 0
     assert not summary.finding.enough
 
 

@@ -153,7 +153,9 @@ def test_the_calendar_download_holds_four_weeks_of_events() -> None:
     assert answer.status_code == 200
     assert answer["Content-Type"] == "text/calendar; charset=utf-8"
     events = list(Calendar.from_ical(answer.content).walk("VEVENT"))
-    assert len({e.decoded("DTSTART") for e in events}) == 28
+    # Timed at the reminder times, several events a day: 28 days of them.
+    starts = [e.decoded("DTSTART") for e in events]
+    assert len({s.date() if isinstance(s, dt.datetime) else s for s in starts}) == 28
 
 
 def test_the_api_calendar_needs_a_token() -> None:
@@ -196,3 +198,62 @@ def test_an_empty_history_still_exports_headers() -> None:
     for kind in ("sessions", "checkins", "runs"):
         text = client.get(f"/export/{kind}.csv").content.decode()
         assert text.startswith("date,") and text.count("\r\n") == 1
+
+
+def test_a_runner_who_signed_up_today_is_told_the_first_week_starts_today() -> None:
+    client, _ = runner()
+    page = client.get("/progress/").content.decode()
+    assert "Your first week starts today" in page
+    assert "of 12" not in page and "planned strength sessions" not in page
+
+
+def test_the_page_offers_longer_spans_and_passes_the_choice_to_the_timed_charts() -> None:
+    client, _ = runner_with("a year")
+    page = client.get("/progress/").content.decode()
+    for value in ("12", "26", "52", "all"):
+        assert f'href="?weeks={value}"' in page
+    assert 'href="?weeks=12" aria-current="page"' in page
+    longer = client.get("/progress/?weeks=52").content.decode()
+    assert 'src="/progress/chart/load.svg?weeks=52"' in longer
+    assert 'src="/progress/chart/adherence.svg?weeks=52"' in longer
+    assert 'src="/progress/chart/ladder.svg"' in longer
+    assert 'href="?weeks=52" aria-current="page"' in longer
+
+
+def test_a_longer_span_draws_a_longer_axis() -> None:
+    client, _ = runner_with("a year")
+    short = client.get("/progress/chart/load.svg").content
+    year = client.get("/progress/chart/load.svg?weeks=all").content
+    assert b"<!-- Jun 2026 -->" not in short and b"<!-- Jan 2026 -->" in year
+
+
+def test_an_unknown_span_is_named_and_the_page_shows_twelve_weeks() -> None:
+    client, _ = runner_with("a week")
+    page = client.get("/progress/?weeks=7").content.decode()
+    assert "is not a span to show; choose 12, 26, 52 or all" in page
+    assert 'src="/progress/chart/load.svg"' in page
+    answer = client.get("/progress/chart/load.svg?weeks=7")
+    assert answer.status_code == 400
+    assert "weeks: " in answer.content.decode() and "choose 12, 26, 52 or all" in (
+        answer.content.decode()
+    )
+
+
+def test_distances_follow_the_runners_unit_on_the_page_and_the_chart() -> None:
+    from backstride.core.preferences import Preferences
+
+    client, user = runner_with("a year")
+    services.save_preferences(user=user, preferences=Preferences(unit="mi"))
+    assert b"mi per week" in client.get("/progress/chart/load.svg").content
+    page = client.get("/progress/").content.decode()
+    assert "weeks above" in page and " mi your morning pain" in page
+    assert "miles run per week" in page
+    # The CSV export stays in km.
+    runs = csv_rows(client.get("/export/runs.csv"))
+    assert "km" in runs[0]
+
+
+def test_a_plan_on_hold_counts_no_planned_sessions() -> None:
+    client, _ = runner_with("a week", red_flags=["fever_or_unwell"])
+    page = client.get("/progress/").content.decode()
+    assert "Your plan is on hold until a doctor has seen you" in page

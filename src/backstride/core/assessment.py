@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from backstride.core.adherence import plan_days
 from backstride.core.calibration import found_so_far, next_to_try
 from backstride.core.catalog import load_catalog
 from backstride.core.clearance import clearable_reasons
@@ -71,7 +72,7 @@ def assess(profile: Profile, history: History, today: dt.date) -> Assessment:
         exercises={e.id: runner_view(e, progress.ctx) for e in catalog.exercises.values()},
         next_to_try=next_to_try(profile, progress.ctx),
         found=found_so_far(profile, progress.ctx),
-        standing=standing(past, today, progress, result.plan),
+        standing=standing(past, today, progress, result.plan, plan_days(profile, history, today)),
     )
 
 

@@ -1,4 +1,4 @@
-"""What the runner's own data shows: weekly load, pain beside it, and adherence (issue 4)."""
+"""What the runner's own data shows: weekly load, pain beside it, and adherence (issues 4, 12)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from backstride.core.adherence import PlanDays
 from backstride.core.history import History, Run
+from backstride.core.units import DistanceUnit, from_km
 
 HIGH_LOAD_FOLLOW_WEEKS = 3
 MIN_HIGH_WEEKS = 2
@@ -73,11 +75,37 @@ def weeks(history: History, today: dt.date, count: int) -> list[Week]:
 
 @dataclass(frozen=True)
 class Finding:
-    """A plain sentence about load and pain, with what it rests on."""
+    """What the runner's weeks show about load and pain, with what it rests on. The words
+    are made in the runner's distance unit (`text_in`); the figures stay in km."""
 
-    text: str
     weeks_used: int
     enough: bool
+    weeks_needed: int = 0
+    threshold_km: float = 0.0
+    pain_after: float = 0.0
+    pain_other: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.text_in("km")
+
+    def text_in(self, unit: DistanceUnit) -> str:
+        if self.weeks_needed:
+            return (
+                f"Too early to say: log runs in {self.weeks_needed} more week(s) to compare "
+                "load and pain."
+            )
+        if not self.enough:
+            return (
+                "Not enough weeks yet with both higher running load and morning "
+                "check-ins to compare; keep logging."
+            )
+        return (
+            f"In the {HIGH_LOAD_FOLLOW_WEEKS} weeks after weeks above "
+            f"{from_km(self.threshold_km, unit):.0f} {unit} your morning pain averaged "
+            f"{self.pain_after:.1f}, against {self.pain_other:.1f} in the other weeks "
+            f"(based on {self.weeks_used} weeks with check-ins)."
+        )
 
 
 FINDING_WEEKS = 26
@@ -90,11 +118,7 @@ def finding(recent: Sequence[Week]) -> Finding:
     ran = [w for w in recent if w.runs]
     if len(ran) < MIN_HIGH_WEEKS + MIN_OTHER_WEEKS:
         need = MIN_HIGH_WEEKS + MIN_OTHER_WEEKS - len(ran)
-        return Finding(
-            f"Too early to say: log runs in {need} more week(s) to compare load and pain.",
-            len(ran),
-            False,
-        )
+        return Finding(len(ran), False, weeks_needed=need)
     threshold = statistics.quantiles([w.km for w in ran], n=4)[2]
     high = [i for i, w in enumerate(recent) if w.runs and w.km > threshold]
     after: set[int] = {j for i in high for j in range(i + 1, i + 1 + HIGH_LOAD_FOLLOW_WEEKS)}
@@ -104,25 +128,25 @@ def finding(recent: Sequence[Week]) -> Finding:
     pain_other_ok = [p for p in pain_other if p is not None]
     used = len(pain_after_ok) + len(pain_other_ok)
     if len(high) < MIN_HIGH_WEEKS or len(pain_after_ok) < 2 or len(pain_other_ok) < 2:
-        return Finding(
-            "Not enough weeks yet with both higher running load and morning "
-            "check-ins to compare; keep logging.",
-            used,
-            False,
-        )
+        return Finding(used, False)
     return Finding(
-        f"In the {HIGH_LOAD_FOLLOW_WEEKS} weeks after weeks above {threshold:.0f} km your "
-        f"morning pain averaged {statistics.fmean(pain_after_ok):.1f}, against "
-        f"{statistics.fmean(pain_other_ok):.1f} in the other weeks "
-        f"(based on {used} weeks with check-ins).",
         used,
         True,
+        threshold_km=threshold,
+        pain_after=statistics.fmean(pain_after_ok),
+        pain_other=statistics.fmean(pain_other_ok),
     )
 
 
-def adherence(rows: Sequence[Week], planned_per_week: int) -> list[tuple[dt.date, int, int]]:
-    """(week start, strength sessions done, planned) for each of these weeks."""
-    return [(w.start, w.sessions, planned_per_week) for w in rows]
+def adherence(
+    rows: Sequence[Week], days: PlanDays, today: dt.date
+) -> list[tuple[dt.date, int, int]]:
+    """(week start, strength sessions done, planned so far) for each of these weeks from the
+    one the programme started in: none before it, as nothing was planned then."""
+    if days.start is None:
+        return []
+    first = week_start(days.start)
+    return [(w.start, w.sessions, days.planned(w.start, today)) for w in rows if w.start >= first]
 
 
 def flare_weeks(flare_dates: Sequence[dt.date]) -> set[dt.date]:

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from backstride.core.adherence import PlanDays, in_words
 from backstride.core.eligibility import exclusion, rank_candidates, resolve_rank
 from backstride.core.history import History
 from backstride.core.insights import (
@@ -23,10 +24,9 @@ from backstride.core.insights import (
 from backstride.core.plan import Plan
 from backstride.core.progression import Progress
 
-# The charts show at least a month, so one week of data still reads as a timeline, and at most
-# a year, so a long history stays legible on a phone.
+# The charts show at least a month, so one week of data still reads as a timeline; the
+# standing keeps every week since the first entry, and each chart shows the window asked for.
 MIN_WEEKS = 4
-MAX_WEEKS = 52
 RECENT_WEEKS = 4
 ON_HOLD = "on hold until a doctor has seen you"
 
@@ -41,13 +41,13 @@ def first_day(history: History) -> dt.date | None:
 
 
 def span(history: History, today: dt.date) -> int:
-    """How many weeks the charts cover: 0 without data, else from the first week with data
-    to the current one, kept between MIN_WEEKS and MAX_WEEKS."""
+    """How many weeks the charts can cover: 0 without data, else from the first week with
+    data to the current one, at least MIN_WEEKS."""
     first = first_day(history)
     if first is None:
         return 0
     count = (week_start(today) - week_start(first)).days // 7 + 1
-    return max(MIN_WEEKS, min(MAX_WEEKS, count))
+    return max(MIN_WEEKS, count)
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ class Summary:
     mastered: list[tuple[dt.date, str]]
     recent_done: int
     recent_planned: int
+    adherence: str
+    started: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -103,13 +105,19 @@ class Standing:
     ladder: list[Rung]
     adherence: list[tuple[dt.date, int, int]]
     summary: Summary | None
+    days: PlanDays | None = None
 
 
 def standing(
-    past: History, today: dt.date, progress: Progress | None, plan: Plan | None
+    past: History,
+    today: dt.date,
+    progress: Progress | None,
+    plan: Plan | None,
+    days: PlanDays | None = None,
 ) -> Standing:
     """`past` is the history cut at today; `progress` its replay (None without a profile);
-    `plan` today's plan, None while triage holds it back (then none is planned)."""
+    `plan` today's plan, None while triage holds it back; `days` the programme's days (from
+    its start, less the days it was held), which give the planned sessions."""
     count = span(past, today)
     # One pass over the history for every weekly figure: the charts' span, the finding's
     # 26 weeks and the last four weeks of adherence are all tails of the same weeks.
@@ -117,13 +125,15 @@ def standing(
     if progress is None:
         return Standing(_load(rows, count, set()), [], [], [], None)
     on_hold = plan is None
-    planned_per_week = 0 if plan is None else plan.strength.days_per_week
+    days = days or PlanDays(None, (), 0)
+    per_week = _sessions_per_week(rows, count, days, today)
     return Standing(
         load=_load(rows, count, flare_weeks(progress.flare_dates)),
         strength=_strength(progress, today),
         ladder=_ladder(progress, on_hold),
-        adherence=_sessions_per_week(past, rows, count, planned_per_week),
-        summary=_summary(rows, progress, planned_per_week),
+        adherence=per_week,
+        summary=_summary(rows, progress, per_week, days, today),
+        days=days,
     )
 
 
@@ -198,21 +208,28 @@ def _ladder(progress: Progress, on_hold: bool) -> list[Rung]:
 
 
 def _sessions_per_week(
-    past: History, rows: list[Week], count: int, planned: int
+    rows: list[Week], count: int, days: PlanDays, today: dt.date
 ) -> list[tuple[dt.date, int, int]]:
-    """(week start, sessions done, planned) over the chart span; empty without sessions."""
-    if count == 0 or not past.sessions:
-        return []
-    return adherence(rows[-count:], planned)
+    """(week start, sessions done, planned so far) from the programme's first week."""
+    return adherence(rows[-count:], days, today) if count else []
 
 
-def _summary(rows: list[Week], progress: Progress, planned: int) -> Summary:
+def _summary(
+    rows: list[Week],
+    progress: Progress,
+    per_week: list[tuple[dt.date, int, int]],
+    days: PlanDays,
+    today: dt.date,
+) -> Summary:
     catalog = progress.ctx.catalog
     mastered = sorted((day, catalog[e].name) for e, day in mastered_days(progress).items())
-    recent = rows[-RECENT_WEEKS:]
+    recent = per_week[-RECENT_WEEKS:]
+    done, planned = sum(r[1] for r in recent), sum(r[2] for r in recent)
     return Summary(
         finding=finding(rows[-FINDING_WEEKS:]),
         mastered=mastered,
-        recent_done=sum(w.sessions for w in recent),
-        recent_planned=planned * len(recent),
+        recent_done=done,
+        recent_planned=planned,
+        adherence=in_words(done, planned, days, today, RECENT_WEEKS),
+        started=days.start,
     )

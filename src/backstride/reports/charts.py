@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from backstride.core.standing import Standing
 from backstride.reports import charts_load, charts_strength
-from backstride.reports.figure import STYLE, TITLES
+from backstride.reports.figure import STYLE, TITLES, Shown, dark_css
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,7 +25,7 @@ CHARTS = ("load", "strength", "ladder", "adherence")
 FORMATS = ("svg", "png")
 PNG_DPI = 150
 
-_DRAW: dict[str, Callable[[Standing, dt.date], Figure]] = {
+_DRAW: dict[str, Callable[[Standing, dt.date, Shown], Figure]] = {
     "load": charts_load.draw_load,
     "strength": charts_strength.draw_strength,
     "ladder": charts_strength.draw_ladder,
@@ -37,9 +37,13 @@ _DRAW: dict[str, Callable[[Standing, dt.date], Figure]] = {
 _lock = threading.Lock()
 
 
-def render(name: str, standing: Standing, today: dt.date, fmt: str = "svg") -> bytes:
-    """One chart (`name` in CHARTS) as SVG or PNG bytes. A runner without data gets a chart
-    that says "No data yet"; without a profile only the load chart has something to show."""
+def render(
+    name: str, standing: Standing, today: dt.date, fmt: str = "svg", shown: Shown | None = None
+) -> bytes:
+    """One chart (`name` in CHARTS) as SVG or PNG bytes, over the weeks and in the unit
+    `shown` asks for (the last 12 weeks in km by default). A runner without data gets a chart
+    that says "No data yet"; without a profile only the load chart has something to show.
+    The SVG turns dark with the page (PNG stays light: it has no colour scheme)."""
     if name not in CHARTS:
         raise ValueError(f"unknown chart {name!r}; choose from {', '.join(CHARTS)}")
     if fmt not in FORMATS:
@@ -47,7 +51,7 @@ def render(name: str, standing: Standing, today: dt.date, fmt: str = "svg") -> b
     import matplotlib
 
     with _lock, matplotlib.rc_context(cast(Any, STYLE)):
-        figure = _DRAW[name](standing, today)
+        figure = _DRAW[name](standing, today, shown or Shown())
         return _save(figure, fmt, TITLES[name])
 
 
@@ -65,6 +69,16 @@ def _save(figure: Figure, fmt: str, title: str) -> bytes:
     if fmt == "svg":
         # No creation date in the metadata: the same data must give the same bytes.
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": title})
-    else:
-        figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Title": title})
+        return _with_dark_mode(buffer.getvalue())
+    figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Title": title})
     return buffer.getvalue()
+
+
+def _with_dark_mode(svg: bytes) -> bytes:
+    """The SVG with its dark palette: a style sheet put in just after the metadata."""
+    marker = b"</metadata>\n"
+    style = f' <style type="text/css">{dark_css()}</style>\n'.encode()
+    head, found, tail = svg.partition(marker)
+    if not found:
+        raise ValueError("matplotlib wrote an SVG without metadata")
+    return head + marker + style + tail
