@@ -21,6 +21,8 @@ exercises_app = typer.Typer(help="Browse the 34 exercises of the catalog.", no_a
 app.add_typer(exercises_app, name="exercises")
 runs_app = typer.Typer(help="Bring in the runs your watch or app recorded.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
+users_app = typer.Typer(help="Look after the accounts of this install.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
 
 ProfileOpt = Annotated[
     str, typer.Option("--profile", "-p", help="Profile JSON file, or - for standard input.")
@@ -89,6 +91,30 @@ def runs_import(
     guarded(runs.import_command, files, email)
 
 
+@users_app.command("reset-password")
+def users_reset_password(
+    email: Annotated[str, typer.Argument(metavar="EMAIL", help="The runner's account email.")],
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Where runners open the app; default BACKSTRIDE_SITE_URL, else "
+            "http://127.0.0.1:8000.",
+        ),
+    ] = None,
+) -> None:
+    """Print a one-time link that sets a new password, for an install that sends no email.
+
+    The link works once, within a day; send it to the runner privately. An unknown email
+    ends with exit code 2.
+
+    Example: backstride users reset-password me@example.com --base-url https://coach.example.com
+    """
+    from backstride.cli import users
+
+    guarded(users.reset_password_command, email, base_url)
+
+
 @app.command()
 def triage(profile: ProfileOpt, as_json: JsonOpt = False) -> None:
     """Screen a profile for warning signs: emergency, see a doctor, or self-manage."""
@@ -141,12 +167,24 @@ def progress(
     today: Annotated[
         str | None, typer.Option("--today", help="Draw as of this date (YYYY-MM-DD).")
     ] = None,
+    weeks: Annotated[
+        str,
+        typer.Option(
+            "--weeks", metavar="12|26|52|all", help="How many weeks the charts cover (12)."
+        ),
+    ] = "12",
+    unit: Annotated[
+        str, typer.Option("--unit", metavar="km|mi", help="Distances in km or miles (km).")
+    ] = "km",
 ) -> None:
-    """Draw the progress charts as PNG files in DIR: load.png (weekly km beside pain),
+    """Draw the progress charts as PNG files in DIR: load.png (weekly distance beside pain),
     strength.png (target reps over time), ladder.png (where you stand) and adherence.png
-    (sessions done against planned). The same charts as the web app's progress page.
+    (sessions done against planned so far, from the day the programme started). The same
+    charts as the web app's progress page, over the last 12 weeks unless --weeks asks for
+    26, 52 or all.
 
     Example: backstride progress --profile profile.json --history history.json --out charts
+    --weeks 52 --unit mi
     """
     from backstride.cli import progress as charts
 
@@ -156,6 +194,8 @@ def progress(
         history,
         dt.date.today().isoformat() if today is None else today,
         out,
+        weeks,
+        unit,
     )
 
 

@@ -12,6 +12,8 @@ from typing import Any
 import dj_database_url
 from platformdirs import user_data_dir
 
+from backstride.web.email_url import EmailUrlError, email_settings
+
 
 class ConfigError(Exception):
     """A setting in the environment is wrong; the message names it."""
@@ -41,6 +43,10 @@ class Config:
     database: dict[str, Any]
     emergency_number: str
     urgent_number: str
+    # Django's EMAIL_* settings; empty when no email is configured (no reset emails then).
+    email: dict[str, Any]
+    email_from: str
+    site_url: str
 
 
 def data_dir() -> Path:
@@ -140,10 +146,52 @@ def phone_number(name: str) -> str:
     return raw
 
 
+def email() -> tuple[dict[str, Any], str]:
+    """BACKSTRIDE_EMAIL_URL as Django's settings, and the sender (BACKSTRIDE_EMAIL_FROM, else
+    the mail server's login when it is an address). Without it no email is sent at all."""
+    url = os.environ.get("BACKSTRIDE_EMAIL_URL", "").strip()
+    if not url:
+        return {}, ""
+    try:
+        found = email_settings(url)
+    except EmailUrlError as error:
+        raise ConfigError(str(error)) from None
+    sender = os.environ.get("BACKSTRIDE_EMAIL_FROM", "").strip()
+    login = str(found.get("EMAIL_HOST_USER", ""))
+    if not sender and "@" in login:
+        sender = login
+    if not sender:
+        if found["EMAIL_BACKEND"].endswith("console.EmailBackend"):
+            sender = "backstride <backstride@localhost>"
+        else:
+            raise ConfigError(
+                "BACKSTRIDE_EMAIL_URL needs BACKSTRIDE_EMAIL_FROM, the address reset emails "
+                "come from (e.g. backstride <coach@example.com>)"
+            )
+    if any(c in sender for c in "\r\n"):
+        raise ConfigError("BACKSTRIDE_EMAIL_FROM must be one line")
+    return found, sender
+
+
+SITE = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")
+
+
+def site_url(raw: str, name: str = "BACKSTRIDE_SITE_URL") -> str:
+    """The address runners open the app at (e.g. https://coach.example.com), without a
+    trailing slash: the start of the links in reset emails and `users reset-password`."""
+    value = raw.strip()
+    if not value:
+        return ""
+    if not SITE.match(value):
+        raise ConfigError(f"{name} must look like https://coach.example.com, got {raw!r}")
+    return value.rstrip("/")
+
+
 def load() -> Config:
     folder = data_dir()
     hosts = os.environ.get("BACKSTRIDE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     https = env_bool("BACKSTRIDE_HTTPS", False)
+    mail, sender = email()
     return Config(
         data_dir=folder,
         secret_key=secret_key(folder),
@@ -154,6 +202,9 @@ def load() -> Config:
         database=database(folder),
         emergency_number=phone_number("BACKSTRIDE_EMERGENCY_NUMBER"),
         urgent_number=phone_number("BACKSTRIDE_URGENT_NUMBER"),
+        email=mail,
+        email_from=sender,
+        site_url=site_url(os.environ.get("BACKSTRIDE_SITE_URL", "")),
     )
 
 
@@ -182,3 +233,13 @@ def derived_cache(database: dict[str, Any], folder: Path) -> dict[str, Any]:
         "TIMEOUT": DERIVED_TIMEOUT,
         "OPTIONS": options,
     }
+
+
+def throttle_cache(database: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Counters of password-reset requests, shared by every worker as the derived cache is:
+    on SQLite a folder of their own, on PostgreSQL rows in the derived cache's table under a
+    prefix of their own (no second table to create). Losing them only resets the counts."""
+    found = derived_cache(database, folder)
+    if "sqlite" in database["ENGINE"]:
+        return {**found, "LOCATION": str(folder / "throttle")}
+    return {**found, "KEY_PREFIX": "throttle"}

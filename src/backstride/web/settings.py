@@ -71,6 +71,8 @@ DATABASES = {"default": CONFIG.database}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "derived": config.derived_cache(CONFIG.database, CONFIG.data_dir),
+    # Shared by every worker, like the derived cache (its table or a folder of its own).
+    "throttle": config.throttle_cache(CONFIG.database, CONFIG.data_dir),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -114,6 +116,24 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+
+# Password reset by email only when BACKSTRIDE_EMAIL_URL is set; without it nothing is ever
+# sent (not even to a mail server on localhost) and the reset page says how else to reset.
+EMAIL_CONFIGURED = bool(CONFIG.email)
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+globals().update(CONFIG.email)
+DEFAULT_FROM_EMAIL = CONFIG.email_from or "backstride <backstride@localhost>"
+# Where runners open the app: the start of reset links (else the address the request used).
+SITE_URL = CONFIG.site_url
+# A reset link works once, and for a day: long enough to find the email, short enough that
+# an old email in a shared inbox is of no use.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+# Reset requests, counted over 15 minutes: per address (someone trying many emails) and per
+# email (filling a runner's inbox). Over the email's limit nothing more is sent, and the
+# answer is the same as ever, so the limit says nothing about whether the account exists.
+RESET_WINDOW_SECONDS = 15 * 60
+RESET_LIMIT_PER_ADDRESS = 10
+RESET_LIMIT_PER_EMAIL = 3
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
-from backstride.core.errors import InputError, Problem
+from backstride.core.errors import InputError, Problem, shown
 from backstride.web.accounts.models import ApiToken, User, token_digest
 
 
@@ -53,3 +57,19 @@ def delete_account(user: User) -> None:
         for log in (AccessAttempt, AccessLog, AccessFailureLog):
             log.objects.filter(username__iexact=user.email).delete()
         user.delete()
+
+
+def reset_path(email: str) -> str:
+    """The path of a one-time link that sets a new password for this account, as the reset
+    email carries it (Django's token: it works once, within PASSWORD_RESET_TIMEOUT), or
+    InputError when no active account has this email."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise InputError(
+            [Problem("EMAIL", f"no account with the email {shown(email.strip())} in this database")]
+        )
+    if not user.is_active:
+        raise InputError([Problem("EMAIL", f"the account {user.email} is switched off")])
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -54,6 +55,10 @@ class EmailLoginView(LoginView):
 
     def form_invalid(self, form: Any) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # The reset link is offered only where a reset email can be sent.
+        return {**super().get_context_data(**kwargs), "email_configured": settings.EMAIL_CONFIGURED}
 
 
 @require_http_methods(["GET", "POST"])
