@@ -226,7 +226,9 @@ def test_an_unknown_id_answers_404(kind: str) -> None:
 def test_a_list_is_a_json_array_of_only_ones_own_items(kind: str) -> None:
     mine, theirs = new_token(), new_token()
     assert call("GET", f"/api/v1/me/{kind}", token=mine).json() == []
-    own = [create(kind, mine), create(kind, mine)]
+    # A second entry of another day: the same check-in or run again would ask first (409).
+    other_day = {**BODIES[kind], "date": "2026-11-18"}
+    own = [create(kind, mine), create(kind, mine, other_day)]
     create(kind, theirs)
     listed = call("GET", f"/api/v1/me/{kind}", token=mine)
     assert listed.status_code == 200
@@ -634,6 +636,11 @@ def test_tokens_are_stored_only_as_a_hash() -> None:
 # Export and import.
 
 
+def import_history(token: str, history: dict[str, Any]) -> None:
+    answer = call("POST", "/api/v1/me/import", {"schema_version": 1, "history": history}, token)
+    assert answer.status_code == 200, answer.content
+
+
 def filled_account() -> str:
     """A runner with a profile and a history, same-day items included."""
     token = new_token()
@@ -642,7 +649,9 @@ def filled_account() -> str:
     create("sessions", token, {**SESSION, "sets": [SESSION["sets"][1]]})
     create("sessions", token, {**SESSION, "date": "2026-11-18"})
     create("checkins", token)
-    create("checkins", token, {**CHECKIN, "morning_pain": 4, "red_flags": ["night_pain"]})
+    # A day's second check-in replaces its first through the API; an import keeps both.
+    same_day = {**CHECKIN, "morning_pain": 4, "red_flags": ["night_pain"]}
+    import_history(token, {"checkins": [same_day]})
     create("checkins", token, {**CHECKIN, "date": "2026-11-17", "morning_pain": 0})
     create("runs", token)
     create("runs", token, {**RUN, "km": 3.2, "minutes": 20.5, "pain_during": None})
@@ -684,9 +693,12 @@ def test_importing_twice_adds_nothing_the_second_time() -> None:
 
 def test_identical_entries_survive_an_export_and_import_one_for_one() -> None:
     token = new_token()
-    for kind in ("sessions", "checkins", "runs"):
-        create(kind, token)
-        create(kind, token)
+    create("sessions", token)
+    create("sessions", token)
+    create("runs", token)
+    create("runs", token, {**RUN, "different_run": True})
+    # Only an import stores a day's second check-in beside its first.
+    import_history(token, {"checkins": [CHECKIN, CHECKIN]})
     exported = call("GET", "/api/v1/me/export", token=token).json()
     assert [len(exported["history"][k]) for k in ("sessions", "checkins", "runs")] == [2, 2, 2]
     other = new_token()

@@ -5,6 +5,7 @@ core judge it, so the rules (pain 0-10, a real date, km above 0...) live in one 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
@@ -16,8 +17,17 @@ from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, Problem, validate
 from backstride.core.history import Checkin, Run, Session
 from backstride.core.questions import WARNING_SIGNS
+from backstride.core.sanity import (
+    LONGEST_KM,
+    checkin_problems,
+    distance_problems,
+    run_problems,
+    session_problems,
+)
+from backstride.core.units import DistanceUnit, from_km, to_km
 from backstride.web.accounts.forms import add_problems, top_field
 from backstride.web.coach import models as m
+from backstride.web.coach.entry_day import last_day
 
 PAIN_CHOICES = [(str(n), str(n)) for n in range(11)]
 NOT_RATED = ("", "Not rated yet")
@@ -57,10 +67,20 @@ def number_input(decimal: bool = False) -> forms.TextInput:
 
 
 class CoreForm(forms.Form):
-    """A form whose rules live in a core model; `entry` holds the validated model."""
+    """A form whose rules live in a core model and core's sanity rules (nothing dated after
+    `today`, which defaults to the last day an entry may carry); `entry` holds the validated
+    model."""
 
     model: ClassVar[type[BaseModel]]
     entry: Any = None
+
+    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today or last_day()
+
+    def refused(self, entry: Any) -> Sequence[Problem]:
+        """What core's sanity rules refuse in a valid entry."""
+        return ()
 
     def core_data(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -75,9 +95,13 @@ class CoreForm(forms.Form):
         cleaned = super().clean() or {}
         if not self.errors:
             try:
-                self.entry = validate(self.model, self.core_data())
+                entry = validate(self.model, self.core_data())
             except InputError as error:
                 add_problems(self, self.relevant(error.problems), self.field_of)
+                return cleaned
+            problems = self.refused(entry)
+            add_problems(self, problems, self.field_of)
+            self.entry = None if problems else entry
         return cleaned
 
 
@@ -97,6 +121,9 @@ class CheckinForm(CoreForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def refused(self, entry: Any) -> Sequence[Problem]:
+        return checkin_problems(entry, self.today)
+
     def core_data(self) -> dict[str, Any]:
         d = self.cleaned_data
         return given(
@@ -109,6 +136,9 @@ class CheckinForm(CoreForm):
 
 
 class RunForm(CoreForm):
+    """A run, its distance typed in the runner's unit and stored in kilometres: the
+    distance is converted before core judges it, so the limits hold in kilometres."""
+
     model = Run
 
     date = forms.CharField(label="Date", required=False, widget=date_input())
@@ -126,12 +156,38 @@ class RunForm(CoreForm):
     )
     red_flags = CheckinForm.base_fields["red_flags"]
 
+    def __init__(self, *args: Any, unit: DistanceUnit = "km", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit: DistanceUnit = unit
+        self.fields["km"].label = f"Distance ({unit})"
+
+    def refused(self, entry: Any) -> Sequence[Problem]:
+        return run_problems(entry, self.today, self.unit)
+
+    def relevant(self, problems: Sequence[Problem]) -> Sequence[Problem]:
+        # The model's own cap on km is far above the longest run; name the one that counts,
+        # in the runner's unit.
+        km = self.core_data().get("km")
+        if isinstance(km, int | float) and km > LONGEST_KM:
+            return [
+                *(p for p in problems if p.field != "km"),
+                *distance_problems(km, None, self.unit),
+            ]
+        return problems
+
+    def _km(self) -> Any:
+        typed = number(self.cleaned_data.get("km"))
+        # Only a distance converts; anything else goes to core as typed, to be named.
+        if isinstance(typed, int | float) and typed > 0:
+            return to_km(typed, self.unit)
+        return typed
+
     def core_data(self) -> dict[str, Any]:
         d = self.cleaned_data
         return given(
             {
                 "date": d.get("date"),
-                "km": number(d.get("km")),
+                "km": self._km(),
                 "minutes": number(d.get("minutes")),
                 "pain_during": number(d.get("pain_during")),
                 "pain_after": number(d.get("pain_after")),
@@ -174,6 +230,9 @@ class SessionForm(CoreForm):
             )
             self.groups.append((title, [f"reps_{i}", f"pain_{i}", f"form_{i}"]))
 
+    def refused(self, entry: Any) -> Sequence[Problem]:
+        return session_problems(entry, self.today)
+
     def set_fields(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(title, [self[name] for name in names]) for title, names in self.groups]
 
@@ -203,6 +262,14 @@ class SessionForm(CoreForm):
         kept = self.kept
         extra = {} if kept is None else kept.model_dump(include={"feeling_after", "items"})
         return given({"date": d.get("date"), "sets": sets, **extra})
+
+
+def run_initial(run: Run, unit: DistanceUnit) -> dict[str, Any]:
+    """A stored run as the edit form shows it, its distance in the runner's unit."""
+    initial = run.model_dump(mode="json")
+    if unit != "km":
+        initial["km"] = round(from_km(run.km, unit), 2)
+    return initial
 
 
 def session_initial(session: Session) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from backstride.core.errors import InputError
 from backstride.runfiles import MAX_BYTES
 from backstride.web.coach import models as m
-from backstride.web.coach import run_import
+from backstride.web.coach import run_import, selectors
 from backstride.web.coach.forms_log import number
 from backstride.web.coach.views.common import user_of
 
@@ -33,7 +33,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         return _page(request, problems=[NO_FILE], status=400)
     # Read one file at a time, and one byte over the cap at most: enough to refuse it.
     batch = ((f.name or "file", f.read(MAX_BYTES + 1)) for f in files)
-    return _page(request, outcomes=run_import.import_files(user_of(request), batch))
+    unit = selectors.preferences_of(user_of(request)).unit
+    return _page(request, outcomes=run_import.import_files(user_of(request), batch, unit))
 
 
 @login_required
@@ -52,7 +53,8 @@ def rate_run(request: HttpRequest, item_id: int) -> HttpResponse:
             number(request.POST.get(k)) for k in ("pain_during", "pain_after", "minutes")
         )
         try:
-            run_import.rate(row, during, after, minutes)
+            unit = selectors.preferences_of(user_of(request)).unit
+            run_import.rate(row, during, after, minutes, unit)
         except InputError as error:
             return _page(request, problems=run_import.rating_problems(error), status=400)
         messages.success(request, f"Saved the pain of the run of {when}.")
@@ -71,6 +73,7 @@ def skip_all_runs(request: HttpRequest) -> HttpResponse:
 
 def _page(request: HttpRequest, status: int = 200, **context: Any) -> HttpResponse:
     context["runs_to_rate"] = run_import.store_runs_to_rate(user_of(request))
+    context.setdefault("unit", selectors.preferences_of(user_of(request)).unit)
     return render(request, "coach/runs_upload.html", context, status=status)
 
 
