@@ -92,6 +92,18 @@ def highest(flags: Iterable[str], age: int | None = None) -> TriageLevel:
     return max(levels, key=LEVEL_ORDER.__getitem__, default="self_manage")
 
 
+def sign_alone(code: str, profile: Profile | None) -> TriageLevel:
+    """What ticking this one sign would say for this runner, before the server sees it (the
+    offline page): a fall or strain is urgent for a runner whose profile already shows
+    fragile bones (65 or over, osteoporosis or long-term steroids)."""
+    if profile is None:
+        return highest([code])
+    known = [f for f in profile.red_flags if f == "osteoporosis_or_steroids"]
+    if code == "minor_fall_or_strain" and known:
+        return highest([code, *known], profile.age)
+    return highest([code], profile.age)
+
+
 def answers_triage(flags: Iterable[str]) -> Triage:
     """The triage of warning-sign answers before any profile exists (a new runner's first
     answers, or a sign ticked on Today before the check-in)."""

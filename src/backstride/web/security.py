@@ -17,6 +17,9 @@ POLICY = "; ".join(
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
+        # The app's own service worker (/sw.js) and web app manifest, nothing else.
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",
@@ -58,6 +61,16 @@ class SecurityHeaders:
         return response
 
 
+# Set on an answer that is the same whoever asks (the service worker, the manifest, the
+# offline page): it keeps its own caching rules even for a logged-in runner.
+SAME_FOR_EVERYONE = "same_for_everyone"
+
+
+def same_for_everyone(response: HttpResponse) -> HttpResponse:
+    setattr(response, SAME_FOR_EVERYONE, True)
+    return response
+
+
 class PrivateNotStored:
     """A page for a logged-in runner, or an answer to a request with a bearer token, holds
     their health data: no browser or proxy may keep a copy (a shared computer, the back
@@ -69,6 +82,8 @@ class PrivateNotStored:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         private = "HTTP_AUTHORIZATION" in request.META or request.user.is_authenticated
         response = self.get_response(request)
+        if getattr(response, SAME_FOR_EVERYONE, False):
+            return response
         # After the view too: the answer to a successful login is the runner's already.
         if private or request.user.is_authenticated:
             patch_cache_control(response, no_store=True)

@@ -10,24 +10,37 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Header, Router, Status
 
 from backstride.core.dates import IsoDate
-from backstride.core.history import Checkin, Run, Session
 from backstride.core.plan import PlanResult
 from backstride.core.profile import Profile
+from backstride.core.run_text import distance_text, minutes_text
+from backstride.core.sanity import (
+    checkin_problems,
+    history_problems,
+    refuse,
+    run_problems,
+    session_problems,
+)
 from backstride.core.triage import check_clearance_date
 from backstride.web.api.auth import BearerToken, current_user
 from backstride.web.api.schemas import (
     BAD_INPUT,
     NEEDS_TOKEN,
     WITH_BODY,
+    CheckinIn,
     CheckinOut,
+    Conflict,
     Export,
     ExportData,
     ImportResult,
     Problem,
+    RunIn,
     RunOut,
+    SessionIn,
     SessionOut,
 )
 from backstride.web.coach import derived, receipts, selectors, services
+from backstride.web.coach.entry_day import last_day
+from backstride.web.coach.services import log_writes
 
 bearer = BearerToken()
 router = Router(auth=bearer, tags=["my data"])
@@ -80,6 +93,22 @@ def once(user: Any, key: str | None, status: int, write: Callable[[], Any]) -> S
     return Status(code, body)
 
 
+class _Asked(Exception):
+    """A write that stores nothing until the client confirms: answered 409, and no receipt
+    is kept for its key (the transaction of `receipts.once` is rolled back)."""
+
+    def __init__(self, conflict: Conflict) -> None:
+        super().__init__(conflict.detail)
+        self.conflict = conflict
+
+
+def _once_or_asked(user: Any, key: str | None, write: Callable[[], Any]) -> Status[Any]:
+    try:
+        return once(user, key, 201, write)
+    except _Asked as asked:
+        return Status(409, asked.conflict)
+
+
 def _item(request: HttpRequest, kind: str, item_id: int) -> Any:
     return selectors.own_row(current_user(request), kind, item_id)
 
@@ -97,14 +126,15 @@ def list_sessions(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post("/sessions", response={201: SessionOut, **NEEDS_TOKEN, **WITH_BODY})
 def create_session(
-    request: HttpRequest, payload: Session, idempotency_key: Key = None
+    request: HttpRequest, payload: SessionIn, idempotency_key: Key = None
 ) -> Status[Any]:
-    user = current_user(request)
+    user, session = current_user(request), payload.session()
+    refuse(session_problems(session, last_day()))
     return once(
         user,
-        idempotency_key,
+        idempotency_key or payload.client_key,
         201,
-        lambda: selectors.session_json(services.add_session(user=user, session=payload)),
+        lambda: selectors.session_json(services.add_session(user=user, session=session)),
     )
 
 
@@ -124,17 +154,29 @@ def list_checkins(request: HttpRequest) -> list[dict[str, Any]]:
     return [selectors.checkin_json(r) for r in rows]
 
 
-@router.post("/checkins", response={201: CheckinOut, **NEEDS_TOKEN, **WITH_BODY})
+@router.post("/checkins", response={201: CheckinOut, 409: Conflict, **NEEDS_TOKEN, **WITH_BODY})
 def create_checkin(
-    request: HttpRequest, payload: Checkin, idempotency_key: Key = None
+    request: HttpRequest, payload: CheckinIn, idempotency_key: Key = None
 ) -> Status[Any]:
-    user = current_user(request)
-    return once(
-        user,
-        idempotency_key,
-        201,
-        lambda: selectors.checkin_json(services.add_checkin(user=user, checkin=payload)),
-    )
+    """Store a morning check-in; a date after today is refused (422). A day holds one
+    check-in: for a date that has one, the answer is 409 with its id and nothing is stored,
+    unless the body says `"replace": true` (a check-in bringing a new warning sign replaces
+    the day's at once, so the sign is never held back)."""
+    user, checkin = current_user(request), payload.checkin()
+    refuse(checkin_problems(checkin, last_day()))
+
+    def write() -> dict[str, Any]:
+        saved = log_writes.save_checkin(user=user, checkin=checkin, replace=payload.replace)
+        if not saved.stored:
+            first = saved.row
+            detail = (
+                f"a check-in for {first.date.isoformat()} is stored already, with pain "
+                f'{first.morning_pain}; send "replace": true to replace it'
+            )
+            raise _Asked(Conflict(detail=detail, id=first.id))
+        return selectors.checkin_json(saved.row)
+
+    return _once_or_asked(user, idempotency_key or payload.client_key, write)
 
 
 @router.get("/checkins/{item_id}", response={200: CheckinOut, **ITEM_ERRORS})
@@ -152,15 +194,29 @@ def list_runs(request: HttpRequest) -> list[dict[str, Any]]:
     return [selectors.run_json(r) for r in selectors.own_rows(current_user(request), "run")]
 
 
-@router.post("/runs", response={201: RunOut, **NEEDS_TOKEN, **WITH_BODY})
-def create_run(request: HttpRequest, payload: Run, idempotency_key: Key = None) -> Status[Any]:
-    user = current_user(request)
-    return once(
-        user,
-        idempotency_key,
-        201,
-        lambda: selectors.run_json(services.add_run(user=user, run=payload)),
-    )
+@router.post("/runs", response={201: RunOut, 409: Conflict, **NEEDS_TOKEN, **WITH_BODY})
+def create_run(request: HttpRequest, payload: RunIn, idempotency_key: Key = None) -> Status[Any]:
+    """Store a run (km and minutes; the API is always in kilometres). Refused (422): a date
+    after today, over 250 km, or a pace faster than 2:00 or slower than 20:00 min/km. A run
+    that looks like one stored already answers 409 with that run's id and stores nothing,
+    unless the body says `"different_run": true`."""
+    user, run = current_user(request), payload.run()
+    refuse(run_problems(run, last_day()))
+
+    def write() -> dict[str, Any]:
+        saved = log_writes.save_run(user=user, run=run, different=payload.different_run)
+        if not saved.stored:
+            twin = saved.row
+            took = f", {minutes_text(twin.minutes)}" if twin.minutes else ""
+            detail = (
+                f"this looks like the run stored for {twin.date.isoformat()} "
+                f'({distance_text(twin.km, "km")}{took}); send "different_run": true if it '
+                "is another run"
+            )
+            raise _Asked(Conflict(detail=detail, id=twin.id))
+        return selectors.run_json(saved.row)
+
+    return _once_or_asked(user, idempotency_key or payload.client_key, write)
 
 
 @router.get("/runs/{item_id}", response={200: RunOut, **ITEM_ERRORS})
@@ -186,6 +242,8 @@ def import_data(
     """Set the profile and add history items not stored yet; nothing is ever deleted."""
     if payload.profile is not None:
         check_clearance_date(payload.profile, dt.date.today())
+    # Each refused entry is named by its place in the file; then nothing is imported.
+    refuse(history_problems(payload.history, last_day(), prefix="history"))
     user = current_user(request)
 
     def write() -> dict[str, Any]:

@@ -80,6 +80,57 @@ class RunOut(Run):
     id: int
 
 
+class ClientKey(BaseModel):
+    """The idempotency key may come in the body too (DESIGN section 5): the offline app
+    sends it with the entry it kept on the phone."""
+
+    client_key: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Optional, the same as the Idempotency-Key header (which wins when both "
+        "are sent): a key of your own (a UUID) that makes a resent write harmless.",
+    )
+
+
+class SessionIn(Session, ClientKey):
+    """A session to store."""
+
+    def session(self) -> Session:
+        return Session.model_validate(self.model_dump(exclude={"client_key"}))
+
+
+class CheckinIn(Checkin, ClientKey):
+    """A morning check-in to store. A day holds one: when it has one already, the answer is
+    409 unless `replace` is true."""
+
+    replace: bool = Field(
+        default=False,
+        description="True to replace the check-in already stored for this date (the day then "
+        "holds this one, keeping every warning sign noted that day). Without it, a date that "
+        "has a check-in answers 409 with that check-in's id and stores nothing; a check-in "
+        "that brings a new warning sign replaces the day's at once.",
+    )
+
+    def checkin(self) -> Checkin:
+        return Checkin.model_validate(self.model_dump(exclude={"replace", "client_key"}))
+
+
+class RunIn(Run, ClientKey):
+    """A run to store. One that looks like a run stored already answers 409 unless
+    `different_run` is true."""
+
+    different_run: bool = Field(
+        default=False,
+        description="True when this is another run than the stored one it looks like. "
+        "Without it, a run of the same date with the distance and the minutes within 1% of a "
+        "stored one (or, both with start times, started within a minute with the distance "
+        "within 1%) answers 409 with the stored run's id and stores nothing.",
+    )
+
+    def run(self) -> Run:
+        return Run.model_validate(self.model_dump(exclude={"different_run", "client_key"}))
+
+
 # Decades of entries; more in one import would hold the database's write lock too long.
 MAX_IMPORT_ENTRIES = 20_000
 
@@ -116,6 +167,13 @@ class ImportResult(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+class Conflict(BaseModel):
+    """Nothing was stored: the entry already stored that this one would repeat or replace."""
+
+    detail: str = Field(examples=["a check-in for 2026-11-20 is stored already (id 12)"])
+    id: int = Field(description="The id of the entry already stored.")
 
 
 class FieldError(BaseModel):

@@ -22,10 +22,13 @@ from backstride.web.coach.forms_log import (
     CoreForm,
     RunForm,
     SessionForm,
+    run_initial,
     session_initial,
 )
+from backstride.web.coach.services import log_writes
 from backstride.web.coach.views.common import today as this_day
 from backstride.web.coach.views.common import user_of
+from backstride.web.coach.views.form_receipts import once_per_key
 from backstride.web.coach.views.help import REPORTED
 
 KINDS = {"session": "strength session", "checkin": "morning check-in", "run": "run"}
@@ -48,26 +51,55 @@ def _today_page(
     checkin_form: CheckinForm | None = None,
     run_form: RunForm | None = None,
     status: int = 200,
+    **asked: Any,
 ) -> HttpResponse:
+    """The Today page; `asked` holds a question before anything is stored (`first_checkin`:
+    replace it?, `twin_run`: is this another run?), with the form as it was sent."""
     day, user = this_day(), user_of(request)
+    unit = selectors.preferences_of(user).unit
     initial = {"date": day.isoformat()}
+    fresh_run = RunForm(initial=initial, auto_id="run_%s", unit=unit)
     context = {
         "checkin_form": checkin_form or CheckinForm(initial=initial, auto_id="checkin_%s"),
-        "run_form": run_form or RunForm(initial=initial, auto_id="run_%s"),
+        "run_form": run_form or fresh_run,
         "checkin_problems": error_summary(checkin_form) if checkin_form else [],
         "run_problems": error_summary(run_form) if run_form else [],
+        "unit": unit,
+        "log_day": day,
+        "resend": _resend(request) if asked else [],
+        **asked,
         **selectors.entries_on(user, day),
     }
     return render(request, "coach/today.html", context, status=status)
 
 
+# Not sent again with a confirmation: the token is the form's own, and a confirmed write is
+# a new write, not a resend of the one asked about.
+NOT_RESENT = {"csrfmiddlewaretoken", "client_key", "replace", "different_run"}
+
+
+def _resend(request: HttpRequest) -> list[tuple[str, str]]:
+    """The fields as posted, for the confirming form to send again."""
+    return [(k, v) for k, values in request.POST.lists() if k not in NOT_RESENT for v in values]
+
+
 @login_required
 @require_POST
 def morning_checkin(request: HttpRequest) -> HttpResponse:
+    return once_per_key(request, lambda: _morning_checkin(request))
+
+
+def _morning_checkin(request: HttpRequest) -> HttpResponse:
     form = CheckinForm(request.POST, auto_id="checkin_%s")
     if not form.is_valid():
         return _today_page(request, checkin_form=form, status=400)
-    services.add_checkin(user=user_of(request), checkin=form.entry)
+    saved = log_writes.save_checkin(
+        user=user_of(request), checkin=form.entry, replace="replace" in request.POST
+    )
+    if not saved.stored:
+        # 409: nothing stored until the runner chooses (the offline queue reads it so too).
+        asked = {"first_checkin": saved.row, "new_checkin": form.entry}
+        return _today_page(request, status=409, **asked)
     if form.entry.red_flags:
         return _warning_sign_saved(request, "Check-in", form.entry.red_flags)
     messages.success(request, "Check-in saved.")
@@ -77,10 +109,19 @@ def morning_checkin(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def add_run(request: HttpRequest) -> HttpResponse:
-    form = RunForm(request.POST, auto_id="run_%s")
+    return once_per_key(request, lambda: _add_run(request))
+
+
+def _add_run(request: HttpRequest) -> HttpResponse:
+    unit = selectors.preferences_of(user_of(request)).unit
+    form = RunForm(request.POST, auto_id="run_%s", unit=unit)
     if not form.is_valid():
         return _today_page(request, run_form=form, status=400)
-    services.add_run(user=user_of(request), run=form.entry)
+    saved = log_writes.save_run(
+        user=user_of(request), run=form.entry, different="different_run" in request.POST
+    )
+    if not saved.stored:
+        return _today_page(request, status=409, twin_run=saved.row, new_run=form.entry)
     if form.entry.red_flags:
         return _warning_sign_saved(request, "Run", form.entry.red_flags)
     messages.success(request, "Run saved.")
@@ -107,6 +148,7 @@ def history(request: HttpRequest) -> HttpResponse:
         "sessions": [(row, _by_exercise(row), _items_of(row)) for row in sessions],
         "checkins": selectors.own_rows(user, "checkin"),
         "runs": selectors.own_rows(user, "run"),
+        "unit": selectors.preferences_of(user).unit,
     }
     return render(request, "coach/history.html", context)
 
@@ -147,12 +189,13 @@ def edit_checkin(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_run(request: HttpRequest, item_id: int) -> HttpResponse:
     row = _own(request, "run", item_id)
-    initial = selectors.run_model(row).model_dump(mode="json")
+    unit = selectors.preferences_of(user_of(request)).unit
+    initial = run_initial(selectors.run_model(row), unit)
 
     def save(entry: Any) -> None:
         services.update_run(row=row, run=entry)
 
-    return _edit(request, row, RunForm, initial, save, "edit_run")
+    return _edit(request, row, functools.partial(RunForm, unit=unit), initial, save, "edit_run")
 
 
 @login_required
@@ -200,6 +243,7 @@ def delete_entry(request: HttpRequest, kind: str, item_id: int) -> HttpResponse:
     label = KINDS[kind]
     if request.method == "GET":
         context = {"row": _own(request, kind, item_id), "kind": kind, "label": label}
+        context["unit"] = selectors.preferences_of(user_of(request)).unit
         return render(request, "coach/delete_entry.html", context)
     row = services.delete_entry(user=user_of(request), kind=kind, item_id=item_id)
     messages.success(request, f"Deleted the {label} of {row.date.day} {row.date:%B %Y}.")
