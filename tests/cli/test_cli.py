@@ -136,6 +136,31 @@ def test_plan_json_carries_the_time_budget() -> None:
     assert [i["block"] for i in session["items"]] == ["strength"] * 3
 
 
+def test_plan_json_week_is_the_seven_days_from_today_with_today_marked() -> None:
+    plan = json.loads(plan_from_stdin().stdout)["plan"]
+    week = plan["week"]
+    assert [d["date"] for d in week] == [f"2026-11-{n}" for n in range(21, 28)]
+    assert [d["day"] for d in week] == [6, 7, 1, 2, 3, 4, 5]
+    assert [d["today"] for d in week] == [True, False, False, False, False, False, False]
+    assert week[0]["day"] == plan["today"]
+    # No strength session yet: the first is today.
+    assert "strength" in week[0]["activities"]
+    assert plan["strength_today"]["status"] == "strength_day"
+
+
+def test_plan_human_output_marks_today_and_says_when_strength_comes_next(
+    tmp_path: Path,
+) -> None:
+    profile = write(tmp_path, "p.json", profile_data())
+    sets = [{"exercise": "dead_bug", "reps": 8, "pain": 0, "form": "good"}] * 3
+    history = write(tmp_path, "h.json", {"sessions": [{"date": "2026-11-20", "sets": sets}]})
+    result = invoke("plan", "--profile", profile, "--history", history, "--today", "2026-11-21")
+    text = " ".join(re.sub("[\u2500-\u257f]", " ", result.stdout).split())
+    assert "Your week, from today" in text and "Today Sat 21" in text
+    assert "your next strength session is tomorrow" in text
+    assert "48 hours" in text
+
+
 def test_plan_human_output_shows_the_time_of_each_block_and_of_todays_session(
     tmp_path: Path,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from typing import Any
 
@@ -204,17 +205,22 @@ def test_longer_sessions_add_the_trio_and_the_post_run_stretches() -> None:
 
 
 def test_strength_days_are_capped_at_three_and_48_hours_apart() -> None:
-    for asked, expected in [(1, [1]), (2, [1, 4]), (3, [1, 3, 5]), (4, [1, 3, 5])]:
+    # Without a strength session yet the first is today; the others share out the week.
+    for asked, expected in [(1, [0]), (2, [0, 3]), (3, [0, 2, 4]), (4, [0, 2, 4])]:
         plan = plan_for(strength_days_per_week=asked)
-        days = [d.day for d in plan.week if "strength" in d.activities]
+        days = [(d.date - TODAY).days for d in plan.week if "strength" in d.activities]
         assert days == expected
         assert plan.strength.days_per_week == len(expected)
         assert all(b - a >= 2 for a, b in itertools.pairwise(days))
 
 
-def test_week_has_seven_days_with_runs_and_rest() -> None:
+def test_week_has_seven_days_from_today_with_runs_and_rest() -> None:
     plan = plan_for(running={"runs_per_week": 3})
-    assert [d.day for d in plan.week] == list(range(1, 8))
+    dates = [TODAY + dt.timedelta(days=i) for i in range(7)]
+    assert [d.date for d in plan.week] == dates
+    assert [d.day for d in plan.week] == [d.isoweekday() for d in dates]
+    assert [d.today for d in plan.week] == [True, False, False, False, False, False, False]
+    assert plan.today == TODAY.isoweekday()
     assert sum(d.activities.count("run") for d in plan.week) == 3
     assert all("mobility" in d.activities for d in plan.week)
     assert any("rest" in d.activities for d in plan.week)

@@ -176,3 +176,16 @@ def test_paused_running_gives_no_post_run_stretch_advice() -> None:
     assert any(
         "post-run stretches" in line for line in running_advice(0, [], [], TODAY, True).advice
     )
+
+
+def test_a_load_warning_says_the_same_figures_in_miles() -> None:
+    runs = [run(day(-10), 10), run(day(-1), 16.09344)]
+    found = {w.code: w for w in running_advice(0, runs, [], TODAY).warnings}
+    jump, spike = found["weekly_jump"], found["long_run_spike"]
+    assert jump.message.startswith("16.1 km in the last 7 days is 61% more than the 10.0 km")
+    assert jump.in_unit("mi").startswith("10.0 mi in the last 7 days is 61% more than the 6.2 mi")
+    assert f"Your run of 10.0 mi on {day(-1)}" in spike.in_unit("mi")
+    assert "(6.2 mi); lengthen" in spike.in_unit("mi")
+    # The stored words and figures stay in km; km on a page is the message itself.
+    assert (jump.recent_km, jump.earlier_km) == (16.09344, 10)
+    assert [w.in_unit("km") for w in (jump, spike)] == [jump.message, spike.message]

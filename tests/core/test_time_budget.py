@@ -22,8 +22,6 @@ from backstride.core.vocab import EQUIPMENT, MOVEMENTS
 from tests.core.test_properties import checkins, runs, sessions, subset
 from tests.factories import TODAY, day, history, make_profile, session, sets
 
-SATURDAY = TODAY  # 2026-11-21; with 3 runs a week the runs fall on Tue, Thu and Sat
-FRIDAY = day(-1)
 SHORTEST_SESSION = 5  # the profile's lower bound for minutes_per_session
 
 
@@ -110,20 +108,20 @@ def test_a_long_session_holds_everything_and_says_nothing() -> None:
 
 
 def test_the_stretches_join_the_session_only_on_a_run_day() -> None:
-    saturday = plan_of(SATURDAY, minutes_per_session=120)
-    friday = plan_of(FRIDAY, minutes_per_session=120)
-    assert (saturday.today, friday.today) == (6, 5)
-    assert "run" in saturday.week[5].activities and "run" not in friday.week[4].activities
+    # Today is the first strength day of both; 7 runs a week put a run on it, 3 do not.
+    run_day = plan_of(minutes_per_session=120, running={"runs_per_week": 7})
+    no_run = plan_of(minutes_per_session=120, running={"runs_per_week": 3})
+    assert "run" in run_day.week[0].activities and "run" not in no_run.week[0].activities
     stretches = {"calf_stretch", "hamstring_stretch", "back_stretch"}
-    assert {i.id for i in saturday.session.items if i.block == "stretches"} == stretches
-    assert not [i for i in friday.session.items if i.block == "stretches"]
-    assert not stretches & {i.id for i in friday.session.items}
-    # Not a cut: the stretches follow runs, and there is none on Friday.
-    assert friday.session.fits
+    assert {i.id for i in run_day.session.items if i.block == "stretches"} == stretches
+    assert not [i for i in no_run.session.items if i.block == "stretches"]
+    assert not stretches & {i.id for i in no_run.session.items}
+    # Not a cut: the stretches follow runs, and there is none today.
+    assert no_run.session.fits
 
 
 def test_twenty_minutes_hold_three_of_the_four_and_say_so() -> None:
-    session_ = plan_of(minutes_per_session=20).session
+    session_ = plan_of(minutes_per_session=20, running={"runs_per_week": 7}).session
     strength = [i.id for i in session_.items if i.block == "strength"]
     assert strength == ["superman", "dead_bug", "single_leg_balance_reach"]
     assert session_.minutes <= 20 and not session_.fits
@@ -294,10 +292,18 @@ def test_the_offered_session_never_runs_over_the_runners_minutes(
         planned = strength[item.id].sets if item.id in strength else None
         assert 1 <= item.sets <= (planned or load_catalog()[item.id].dosage.sets)
     if any(i.block == "stretches" for i in session_.items):
-        assert "run" in plan.week[plan.today - 1].activities
+        assert "run" in plan.week[0].activities
     if not session_.fits:
         assert session_.note
     else:
         assert session_.note is None
-        assert {e for e in strength} <= {i.id for i in session_.items}
+        if plan.strength_today.status == "strength_day":
+            assert {e for e in strength} <= {i.id for i in session_.items}
+    if plan.strength_today.status != "strength_day":
+        # Only a strength day holds the strength block; another offers it apart, if at all.
+        assert not [i for i in session_.items if i.block in ("strength", "extras")]
+    anyway = plan.strength_today.anyway
+    if anyway is not None:
+        assert anyway.minutes <= budget
     assert plan.today == when.isoweekday()
+    assert plan.week[0].today and plan.week[0].date == when

@@ -195,7 +195,7 @@ def test_the_plan_page_shows_the_four_the_week_and_the_why() -> None:
     for text in (
         "Superman",
         "Dead bug",
-        "This week",
+        "Your week, from today",
         "Running: easy only",
         "Rank 1 of the ladder",
         "/exercises/superman/",

@@ -378,3 +378,17 @@ def test_imported_runs_read_in_miles_and_the_api_stays_in_km() -> None:
     token = ApiToken.issue(user)
     listed = Client().get("/api/v1/me/runs", headers={"Authorization": f"Bearer {token}"})
     assert listed.json()[0]["km"] == pytest.approx(5.0, abs=0.01)
+
+
+def test_the_plans_load_warnings_follow_the_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("backstride.web.coach.views.pages.today", lambda: TODAY)
+    client, user = runner()
+    for ran in (run(day(-10), 10), run(day(-1), 16.09344)):
+        services.add_run(user=user, run=ran)
+    assert "16.1 km in the last 7 days is 61% more than the 10.0 km" in page_of(
+        client.get("/plan/")
+    )
+    in_miles(user)
+    page = page_of(client.get("/plan/"))
+    assert "10.0 mi in the last 7 days is 61% more than the 6.2 mi" in page
+    assert "Your run of 10.0 mi on" in page and " km" not in page.split("Load warning")[1][:200]

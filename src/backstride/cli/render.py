@@ -113,9 +113,11 @@ def show_plan(plan: Plan) -> None:
         out.print("[bold]Form tips[/]")
         for tip in plan.form_tips:
             out.print(f"  - {tip.text}")
-    week = Table(title="Your week")
-    for name in DAY_NAMES:
-        week.add_column(name)
+    # The seven days from today, today first and marked.
+    week = Table(title="Your week, from today")
+    for d in plan.week:
+        label = f"{DAY_NAMES[d.day - 1]} {d.date.day}"
+        week.add_column(f"[bold]Today[/]\n{label}" if d.today else label)
     week.add_row(*[", ".join(a.replace("_", " ") for a in d.activities) for d in plan.week])
     out.print(week)
     if plan.changes:
@@ -135,6 +137,8 @@ def _session(plan: Plan) -> None:
     ]
     if session.note:
         lines.append(f"[yellow]{session.note}[/]")
+    if plan.strength_today.status != "strength_day":
+        lines.insert(0, plan.strength_today.message)
     console().print(
         Panel(
             "\n".join(lines), title=f"Today's session, {about(session.minutes)}", title_align="left"

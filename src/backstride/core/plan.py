@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -94,15 +95,53 @@ class TodaySession(BaseModel):
     items: list[SessionItem]
 
 
+StrengthStatus = Literal["strength_day", "may_choose", "resting"]
+
+
+class StrengthToday(BaseModel):
+    """Whether today is a strength day, and when it is not, whether the runner may choose
+    the strength session anyway, and why (DESIGN section 4: the week follows what was done)."""
+
+    status: StrengthStatus = Field(
+        description="`strength_day`: today's session is the strength session; `may_choose`: "
+        "not a strength day, but 48 hours or more have passed since the last strength "
+        "session, so the runner may do it today instead (`anyway`); `resting`: within 48 "
+        "hours of the last one, so no strength today."
+    )
+    last: dt.date | None = Field(
+        description="The last day with strength sets before today; null when none."
+    )
+    next: dt.date | None = Field(
+        description="The next strength day in the week, today included; null when none."
+    )
+    message: str = Field(description="What today is and why, in the runner's words.")
+    minutes: int = Field(
+        description="About how long the strength part (strength and extras) of a strength "
+        "session takes at the runner's minutes; the calendar's strength events last this long."
+    )
+    anyway: TodaySession | None = Field(
+        description="The strength session to do today instead, when the status is "
+        "`may_choose`; null otherwise."
+    )
+
+
 class Plan(BaseModel):
     strength: Strength
     mobility: Mobility
     extras: list[DoseItem]
     running: RunningAdvice
     form_tips: list[FormTip]
-    week: list[Day]
-    today: int = Field(ge=1, le=7, description="Today's day in `week` (Monday = 1).")
+    week: list[Day] = Field(
+        description="The seven days from today, today first (each with its `day`, Monday = "
+        "1, and `date`; today's has `today: true`)."
+    )
+    today: int = Field(ge=1, le=7, description="Today's day number in `week` (Monday = 1).")
     session: TodaySession
+    strength_today: StrengthToday
+    run_minutes: int = Field(
+        description="The runner's usual run in minutes (the median of their latest 10 timed "
+        "runs, 45 before any); the calendar's run events last this long."
+    )
     changes: list[Change]
     left_out: list[LeftOut]
 

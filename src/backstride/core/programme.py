@@ -26,7 +26,7 @@ from backstride.core.progression import Progress
 from backstride.core.running import current_pain, running_advice
 from backstride.core.standins import strength_why
 from backstride.core.time_budget import dose_for, minutes_of
-from backstride.core.todays_session import todays_session
+from backstride.core.todays_session import strength_days, todays_offer
 from backstride.core.tracks import rep_range
 from backstride.core.triage import HIGH_PAIN, Triage, caution
 from backstride.core.vocab import (
@@ -34,7 +34,7 @@ from backstride.core.vocab import (
     MAX_STRENGTH_DAYS,
     STRENGTH_SETS,
 )
-from backstride.core.week import build_week
+from backstride.core.week import build_week, strength_dates, usual_run_minutes
 
 REPEAT_FLARE_DAYS = 14
 
@@ -69,8 +69,24 @@ def plan_for(
     extras = _extras(profile, progress.ctx)
     prescribed = {e.id for e in strength.exercises} | {e.id for e in mobility.exercises}
     prescribed |= {e.id for e in extras}
+    catalog = progress.ctx.catalog
+    # The week follows what was done: strength days from the last logged strength session.
     week = build_week(
-        strength.days_per_week, profile.running.runs_per_week, running.mode, bool(extras)
+        today,
+        strength_dates(strength_days(past, catalog), today, strength.days_per_week),
+        profile.running.runs_per_week,
+        running.mode,
+        bool(extras),
+    )
+    session, strength_today = todays_offer(
+        strength=strength,
+        mobility=mobility,
+        extras=extras,
+        week=week,
+        minutes=profile.minutes_per_session,
+        past=past,
+        today=today,
+        catalog=catalog,
     )
     plan = Plan(
         strength=strength,
@@ -80,16 +96,9 @@ def plan_for(
         form_tips=form_tips(profile.pain.regions),
         week=week,
         today=today.isoweekday(),
-        session=todays_session(
-            strength=strength,
-            mobility=mobility,
-            extras=extras,
-            week=week,
-            minutes=profile.minutes_per_session,
-            past=past,
-            today=today,
-            catalog=progress.ctx.catalog,
-        ),
+        session=session,
+        strength_today=strength_today,
+        run_minutes=usual_run_minutes(past.runs),
         changes=progress.changes,
         left_out=_left_out(profile, progress, prescribed),
     )

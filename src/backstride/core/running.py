@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from backstride.core.history import Checkin, Run
+from backstride.core.units import DistanceUnit, from_km
 from backstride.core.vocab import ACCEPTABLE_PAIN, SAFE_PAIN, RunningMode
 
 MODE_ORDER: dict[str, int] = {"normal": 0, "easy_only": 1, "paused": 2}
@@ -22,8 +23,41 @@ SPIKE_FRESH_DAYS = 7
 
 
 class LoadWarning(BaseModel):
+    """`message` is in km; the figures it compares (km too) let a page say it in the
+    runner's unit (`in_unit`): the last 7 days against the 7 before (`weekly_jump`), or the
+    latest run, of `day`, against the longest of the 30 days before (`long_run_spike`)."""
+
     code: str
     message: str
+    recent_km: float | None = None
+    earlier_km: float | None = None
+    day: dt.date | None = None
+
+    def in_unit(self, unit: DistanceUnit) -> str:
+        if self.recent_km is None or self.earlier_km is None:
+            return self.message
+        return load_message(self.code, self.recent_km, self.earlier_km, self.day, unit)
+
+
+def _dist(km: float, unit: DistanceUnit) -> str:
+    return f"{from_km(km, unit):.1f} {unit}"
+
+
+def load_message(
+    code: str, recent_km: float, earlier_km: float, day: dt.date | None, unit: DistanceUnit
+) -> str:
+    """The words of a load warning, its distances in `unit` (the rise is the same in both)."""
+    recent, earlier = _dist(recent_km, unit), _dist(earlier_km, unit)
+    if code == "weekly_jump":
+        rise = (recent_km / earlier_km - 1) * 100
+        return (
+            f"{recent} in the last 7 days is {rise:.0f}% more than the {earlier} of the "
+            "week before; keep weekly rises to 30% or less."
+        )
+    return (
+        f"Your run of {recent} on {day} is more than 10% longer than your longest in the "
+        f"30 days before ({earlier}); lengthen long runs gently."
+    )
 
 
 class RunningAdvice(BaseModel):
@@ -111,13 +145,11 @@ def weekly_jump(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     last_week = km_between(runs, today - dt.timedelta(days=13), today - dt.timedelta(days=7))
     if last_week <= 0 or this_week <= last_week * (1 + WEEKLY_JUMP):
         return None
-    rise = (this_week / last_week - 1) * 100
     return LoadWarning(
         code="weekly_jump",
-        message=(
-            f"{this_week:.1f} km in the last 7 days is {rise:.0f}% more than the "
-            f"{last_week:.1f} km of the week before; keep weekly rises to 30% or less."
-        ),
+        message=load_message("weekly_jump", this_week, last_week, None, "km"),
+        recent_km=this_week,
+        earlier_km=last_week,
     )
 
 
@@ -137,12 +169,13 @@ def long_run_spike(runs: Sequence[Run], today: dt.date) -> LoadWarning | None:
     ]
     if not window or latest <= max(window) * (1 + LONG_RUN_SPIKE):
         return None
+    longest = max(window)
     return LoadWarning(
         code="long_run_spike",
-        message=(
-            f"Your run of {latest:.1f} km on {latest_day} is more than 10% longer than your "
-            f"longest in the 30 days before ({max(window):.1f} km); lengthen long runs gently."
-        ),
+        message=load_message("long_run_spike", latest, longest, latest_day, "km"),
+        recent_km=latest,
+        earlier_km=longest,
+        day=latest_day,
     )
 
 

@@ -11,6 +11,13 @@ ACTIVITY_TITLES = {
     "run": "Run",
     "walk_or_cross_train": "Walk or cross-train (running paused)",
 }
+# What the phone shows when a reminder goes off: short, it is read on a lock screen.
+ALARM_TEXT = {
+    "strength": "Time for your strength exercises",
+    "mobility": "Time for your mobility drills",
+    "run": "Time for your run",
+    "walk_or_cross_train": "Time for a walk or some cross-training",
+}
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

@@ -19,9 +19,14 @@ ICS_RESPONSE = {
     "responses": {
         "200": {
             "description": (
-                "An iCalendar file: all-day events for strength days, mobility and runs, each "
-                "with its exercises and dosage. UIDs are stable, so importing it again (or "
-                "subscribing) updates the events instead of duplicating them."
+                "An iCalendar file of the plan's week (its first seven days) and the weeks "
+                "after it at the same cadence: an event for each strength day, mobility and "
+                "run, with its exercises and dosage. At the runner's reminder times (their "
+                "settings) an event is timed in floating local time, so the "
+                "phone's own time zone applies, and carries an alarm at its start; without a "
+                "time it is all-day, without alarm. UIDs are stable for a runner, date and "
+                "activity, so importing it again (or subscribing) updates the events instead "
+                "of duplicating them."
             ),
             "content": {"text/calendar": {"schema": {"type": "string"}}},
         }
@@ -36,8 +41,8 @@ ICS_RESPONSE = {
     summary="The plan's coming four weeks as calendar events",
 )
 def calendar_ics(request: HttpRequest, today: IsoDate | None = None) -> Any:
-    """Derived on each call from the stored profile and history, starting `today`
-    (default: the server's date). No events while warning signs hold the plan back."""
+    """Derived on each call from the stored profile, history and reminder times, starting
+    `today` (default: the server's date). No events while warning signs hold the plan back."""
     body = takeaway.calendar_for(current_user(request), today or dt.date.today())
     if body is None:
         return Status(404, Problem(detail="no profile yet: PUT /api/v1/me/profile first"))

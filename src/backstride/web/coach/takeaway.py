@@ -17,11 +17,13 @@ def calendar_key(user: User) -> str:
 
 
 def calendar_for(user: User, today: dt.date) -> bytes | None:
-    """The coming four weeks as ICS; None before the runner has a profile."""
+    """The coming four weeks as ICS, timed at the runner's reminder times; None before the
+    runner has a profile."""
     found = derived.assessment_of(user, today)
     if found is None:
         return None
-    return plan_calendar(found.result, today, calendar_key(user))
+    reminders = selectors.preferences_of(user).reminders
+    return plan_calendar(found.result, today, calendar_key(user), reminders)
 
 
 def csv_for(user: User, kind: str) -> str:

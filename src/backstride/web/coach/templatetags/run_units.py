@@ -1,5 +1,6 @@
 """Runs on the pages in the runner's unit: `{{ run.km|distance:unit }}` is '5 km' or
-'3.11 mi', `{{ run|pace:unit }}` is '6:00 min/km'. A page without `unit` shows kilometres."""
+'3.11 mi', `{{ run|pace:unit }}` is '6:00 min/km', `{{ warning|load_warning:unit }}` a plan's
+load warning. A page without `unit` shows kilometres."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from django import template
 
 from backstride.core.run_text import distance_text, minutes_text, pace_of
+from backstride.core.running import LoadWarning
 from backstride.core.units import UNITS, DistanceUnit
 
 register = template.Library()
@@ -34,3 +36,8 @@ def pace(run: Any, unit: object = "km") -> str:
     if not km or not minutes:
         return ""
     return pace_of(minutes, km, _unit(unit))
+
+
+@register.filter
+def load_warning(warning: LoadWarning, unit: object = "km") -> str:
+    return warning.in_unit(_unit(unit))

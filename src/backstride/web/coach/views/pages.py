@@ -13,7 +13,7 @@ from backstride.core.exercise import Exercise
 from backstride.core.links import RunnerView, catalog_links
 from backstride.core.plan import StrengthItem
 from backstride.core.vocab import SOURCES
-from backstride.web.coach import derived
+from backstride.web.coach import derived, selectors
 from backstride.web.coach.views.common import today, user_of
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -34,6 +34,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     plan = found.assessment.plan
     if plan is None:
         return redirect("coach:see_doctor")
+    unit = selectors.preferences_of(user_of(request)).unit
 
     def body() -> str:
         catalog = load_catalog()
@@ -44,11 +45,12 @@ def plan(request: HttpRequest) -> HttpResponse:
             "changes": list(reversed(plan.changes))[:RECENT_CHANGES],
             "dose": {e.id: e.dosage for e in catalog.exercises.values()},
             "strength": [(item, _item_links(item)) for item in plan.strength.exercises],
+            "unit": unit,
         }
         return render_to_string("coach/plan_body.html", context)
 
     # Safe: the body is our own template's output, escaped as it was rendered.
-    html = mark_safe(derived.part(found, "plan_body", body))
+    html = mark_safe(derived.part(found, f"plan_body_{unit}", body))
     return render(request, "coach/plan.html", {"body": html})
 
 

@@ -4,28 +4,39 @@ the printable plan, the calendar and CSV."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
 from backstride.core.assessment import history_alone
+from backstride.core.errors import InputError
+from backstride.core.units import UNIT_NAMES
 from backstride.reports import charts
 from backstride.reports.csv_export import KINDS
-from backstride.reports.figure import TITLES
+from backstride.reports.figure import (
+    DEFAULT_WINDOW,
+    TITLES,
+    WINDOW_LABELS,
+    Shown,
+    window_of,
+)
 from backstride.reports.printable import printable_context
 from backstride.web.coach import derived, selectors, takeaway
 from backstride.web.coach.views.common import today, user_of
 
 ALT = {
-    "load": "Bar chart of kilometres run per week, with lines for the week's mean morning "
+    "load": "Bar chart of {unit} run per week, with lines for the week's mean morning "
     "pain and pain on runs on a 0 to 10 scale; weeks with a flare-up are shaded.",
     "strength": "Step charts, one per exercise, of the target reps per set over time; "
     "a star marks the day an exercise was mastered.",
     "ladder": "The twelve ranks of the strength ladder from basic at the bottom to hardest "
     "at the top, each marked mastered, in your block now, ahead or ruled out.",
-    "adherence": "Bar chart of strength sessions done per week against the number planned.",
+    "adherence": "Bar chart of strength sessions done per week against the number planned "
+    "so far, from the week you started; days your plan was on hold are shaded.",
 }
+# The charts drawn over time; the ladder has no time axis.
+TIMED = ("load", "strength", "adherence")
 
 CSV_LABELS = {
     "sessions": "Strength sessions, one row per set",
@@ -36,15 +47,32 @@ CSV_LABELS = {
 
 @login_required
 def progress(request: HttpRequest) -> HttpResponse:
-    """Load and pain side by side, strength progress, the ladder and adherence."""
-    found = derived.assessment_of(user_of(request), today())
+    """Load and pain side by side, strength progress, the ladder and adherence, over the
+    last 12 weeks or the span `?weeks=` asks for (26, 52 or all)."""
+    user = user_of(request)
+    found = derived.assessment_of(user, today())
     if found is None:
         return redirect("coach:intake")
+    window, problem = request.GET.get("weeks", DEFAULT_WINDOW), ""
+    try:
+        window_of(window)
+    except InputError as error:
+        window, problem = DEFAULT_WINDOW, error.problems[0].message
+    unit = selectors.preferences_of(user).unit
+    query = "" if window == DEFAULT_WINDOW else f"?weeks={window}"
+    summary = found.standing.summary
     context = {
-        "summary": found.standing.summary,
+        "summary": summary,
+        "finding": summary.finding.text_in(unit) if summary else "",
         "warnings": found.plan.running.warnings if found.plan else [],
         "has_plan": not found.held,
-        "charts": {name: (TITLES[name], ALT[name]) for name in charts.CHARTS},
+        "charts": {
+            name: (TITLES[name], ALT[name].format(unit=UNIT_NAMES[unit])) for name in charts.CHARTS
+        },
+        "query": {name: query if name in TIMED else "" for name in charts.CHARTS},
+        "windows": list(WINDOW_LABELS.items()),
+        "window": window,
+        "window_problem": problem,
         "downloads": [(kind, CSV_LABELS[kind]) for kind in KINDS],
     }
     return render(request, "coach/progress.html", context)
@@ -53,16 +81,28 @@ def progress(request: HttpRequest) -> HttpResponse:
 @login_required
 def chart(request: HttpRequest, name: str) -> HttpResponse:
     """One chart as SVG, drawn from the runner's assessment of today (the load chart
-    alone from the history while there is no profile yet)."""
+    alone from the history while there is no profile yet), over `?weeks=` (12, 26, 52 or
+    all; 12 by default) in the runner's distance unit."""
     if name not in charts.CHARTS:
         raise Http404("No such chart")
+    window = request.GET.get("weeks", DEFAULT_WINDOW)
+    try:
+        weeks = window_of(window)
+    except InputError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     user, day = user_of(request), today()
+    shown = Shown(weeks, selectors.preferences_of(user).unit)
     found = derived.of(user, day)
     if found is None:
-        svg = charts.render(name, history_alone(selectors.history_of(user), day), day, "svg")
+        standing = history_alone(selectors.history_of(user), day)
+        svg = charts.render(name, standing, day, "svg", shown)
     else:
-        standing = found.assessment.standing
-        svg = derived.part(found, f"chart_{name}", lambda: charts.render(name, standing, day))
+        kept = found.assessment.standing
+        svg = derived.part(
+            found,
+            f"chart_{name}_{window}_{shown.unit}",
+            lambda: charts.render(name, kept, day, "svg", shown),
+        )
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-cache"
     return response
