@@ -127,6 +127,10 @@ def checkin(n: int) -> dict[str, Any]:
     return {"date": f"2026-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}", "morning_pain": n % 11}
 
 
+def run(n: int) -> dict[str, Any]:
+    return {"date": "2026-11-19", "km": 7.5 + n, "minutes": 44.0 + 6 * n}
+
+
 def write_until_stopped(
     base: str, token: str, acked: list[dict[str, Any]], stop: threading.Event
 ) -> None:
@@ -158,9 +162,10 @@ def test_acknowledged_writes_survive_a_killed_server(
             "date": "2026-11-20",
             "sets": [{"exercise": "dead_bug", "reps": 10, "pain": 1, "form": "good"}] * 3,
         }
-        run = {"date": "2026-11-19", "km": 7.5, "minutes": 44.0}
         acked: dict[str, list[dict[str, Any]]] = {"sessions": [], "runs": [], "checkins": []}
-        for kind, body in [("sessions", session), ("runs", run)] * 4:
+        for n in range(8):
+            # Each run its own distance: the same run typed twice is refused as a duplicate.
+            kind, body = ("sessions", session) if n % 2 == 0 else ("runs", run(n))
             status, made = send(base, "POST", f"/api/v1/me/{kind}", body, token)
             assert status == 201, made
             acked[kind].append(made)
