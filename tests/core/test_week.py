@@ -85,6 +85,39 @@ def test_runs_fill_the_days_without_strength_first() -> None:
     assert [d for d in plan.week if d.activities == ["mobility", "rest"]]
 
 
+def test_runs_follow_the_last_logged_run() -> None:
+    """A run yesterday: today is no run day at three a week, and the next comes two days
+    after it; seen tomorrow, with nothing new done, the next two runs stay where they were."""
+    ran = history([session(day(-1), sets("superman", 8))], runs=[run(day(-1), 8, minutes=45)])
+    plan = plan_of(ran, running={"runs_per_week": 3}, strength_days_per_week=2)
+    runs = [d.date for d in plan.week if "run" in d.activities]
+    assert TODAY not in runs and runs[0] == day(1)
+    tomorrow = plan_of(ran, day(1), running={"runs_per_week": 3}, strength_days_per_week=2)
+    later = [d.date for d in tomorrow.week if "run" in d.activities]
+    assert later[:2] == runs[:2]
+
+
+def test_a_run_logged_today_keeps_today_a_run_day() -> None:
+    plan = plan_of(history(runs=[run(TODAY, 5, minutes=30)]), running={"runs_per_week": 2})
+    assert "run" in plan.week[0].activities
+
+
+@settings(deadline=None)
+@given(st.lists(st.integers(-14, 0), max_size=8), st.integers(1, 7), st.integers(1, 3))
+def test_never_more_runs_in_seven_days_than_the_week_asks(
+    offsets: list[int], per_week: int, strength: int
+) -> None:
+    logged = sorted({day(o) for o in offsets})
+    past = history(runs=[run(d, 5, minutes=30) for d in logged])
+    plan = plan_of(past, strength_days_per_week=strength, running={"runs_per_week": per_week})
+    placed = [d.date for d in plan.week for a in d.activities if a == "run"]
+    every = sorted(set(logged) | set(placed))
+    for d in placed:
+        if d in logged:
+            continue  # what the runner did is theirs; what the plan places is ours
+        assert len([x for x in every if 0 <= (d - x).days < 7]) <= per_week
+
+
 def test_usual_run_length_is_the_median_of_the_latest_timed_runs() -> None:
     assert usual_run_minutes(()) == 45
     runs = [run(day(-i), 8, minutes=m) for i, m in enumerate((40, 60, 50))]

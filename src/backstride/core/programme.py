@@ -77,6 +77,7 @@ def plan_for(
         profile.running.runs_per_week,
         running.mode,
         bool(extras),
+        ran=[r.date for r in past.runs],
     )
     session, strength_today = todays_offer(
         strength=strength,

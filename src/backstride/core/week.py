@@ -58,23 +58,48 @@ def strength_dates(
     return placed
 
 
-def spread(days: list[int], count: int) -> list[int]:
-    """Pick `count` of `days`, evenly spaced, keeping their order."""
-    if count <= 0:
+def run_gap(per_week: int) -> int:
+    """Days from one run to the next when the week allows it (3 a week: every other day)."""
+    return max(1, WEEK_DAYS // max(1, per_week))
+
+
+def run_dates(
+    ran: Iterable[dt.date], start: dt.date, strength: Collection[dt.date], per_week: int
+) -> list[dt.date]:
+    """The run days among the seven from `start`, one entry per run (a day twice for a
+    double). Like strength, runs follow what was done: a run logged on `start` keeps it a
+    run day, and the next comes `run_gap` days after the last run (logged or placed) on a
+    day without strength, with never more than `per_week` in any seven days. Only when
+    that leaves runs unplaced do they go closer together, then on strength days, then
+    twice a day (more than seven a week)."""
+    if per_week <= 0:
         return []
-    return [days[(i * len(days)) // count] for i in range(min(count, len(days)))]
+    dates = [start + dt.timedelta(days=i) for i in range(WEEK_DAYS)]
+    before = [d for d in ran if d < start]
+    placed: list[dt.date] = [start] if start in set(ran) else []
+    gap = run_gap(per_week)
 
+    def fits(day: dt.date, spaced: bool) -> bool:
+        runs = before + placed
+        # Every seven days that would hold this run, before and after it, stay within the week's.
+        for back in range(WEEK_DAYS):
+            first = day - dt.timedelta(days=back)
+            if sum(1 for d in runs if 0 <= (d - first).days < WEEK_DAYS) >= per_week:
+                return False
+        last = max((d for d in runs if d < day), default=None)
+        return not spaced or last is None or (day - last).days >= gap
 
-def run_days(strength: Collection[int], runs: int) -> list[int]:
-    """Runs go on non-strength days first, then strength days, then doubles (positions 0-6
-    in the week)."""
-    free = [d for d in range(WEEK_DAYS) if d not in strength]
-    chosen = spread(free, runs)
-    if runs > len(free):
-        chosen += spread(sorted(strength), runs - len(free))
-    if runs > WEEK_DAYS:
-        chosen += spread(list(range(WEEK_DAYS)), runs - WEEK_DAYS)
-    return chosen
+    free = [d for d in dates if d not in strength]
+    passes = ((free, True), (free, False), ([d for d in dates if d in strength], False))
+    for days, spaced in passes:
+        for day in days:
+            if len(placed) < per_week and day not in placed and fits(day, spaced):
+                placed.append(day)
+                placed.sort()
+    doubles = per_week - WEEK_DAYS
+    if doubles > 0:
+        placed += [dates[(i * WEEK_DAYS) // doubles] for i in range(min(doubles, WEEK_DAYS))]
+    return sorted(placed)
 
 
 def build_week(
@@ -84,23 +109,23 @@ def build_week(
     mode: RunningMode,
     has_extras: bool,
     today: dt.date | None = None,
+    ran: Iterable[dt.date] = (),
 ) -> list[Day]:
-    """The seven days from `start` with the given strength days; `today` (default `start`)
-    is the day marked as today."""
+    """The seven days from `start` with the given strength days and runs placed from the
+    runs in `ran`; `today` (default `start`) is the day marked as today."""
     dates = [start + dt.timedelta(days=i) for i in range(WEEK_DAYS)]
-    strong = {i for i, d in enumerate(dates) if d in strength}
-    runs = run_days(strong, runs_per_week)
+    runs = run_dates(ran, start, strength, runs_per_week)
     run_word = "walk_or_cross_train" if mode == "paused" else "run"
     week: list[Day] = []
-    for i, date in enumerate(dates):
+    for date in dates:
         activities: list[str] = []
-        if i in strong:
+        if date in strength:
             activities.append("strength")
             if has_extras:
                 activities.append("extras")
-        activities += [run_word] * runs.count(i)
+        activities += [run_word] * runs.count(date)
         activities.append("mobility")
-        if i not in strong and i not in runs:
+        if date not in strength and date not in runs:
             activities.append("rest")
         week.append(
             Day(
@@ -128,8 +153,9 @@ def continued(week: Sequence[Day], per_week: int, weeks: int) -> list[Day]:
     for _ in range(weeks - 1):
         start = days[-1].date + dt.timedelta(days=1)
         logged = [d.date for d in days if "strength" in d.activities]
+        ran = [d.date for d in days for a in d.activities if a in RUN_WORDS]
         strength = strength_dates(logged, start, per_week)
-        days += build_week(start, strength, runs, mode, extras, today=today)
+        days += build_week(start, strength, runs, mode, extras, today=today, ran=ran)
     return days
 
 
