@@ -159,6 +159,25 @@ def test_the_extras_are_optional_and_may_be_left_out_together() -> None:
     assert at_extras.in_block(at_extras.next) == (1, 1)
 
 
+@given(
+    st.lists(st.sampled_from(["superman", "dead_bug", "cat_cow", "back_stretch"])),
+    st.integers(min_value=0, max_value=3),
+)
+def test_the_steps_ahead_come_next_one_by_one_in_order(order: list[str], done_sets: int) -> None:
+    """The order the page follows with no signal: finishing the first step ahead makes the
+    second one next, and so on, and the extras left out together are those from there on."""
+    current = guide(steps(), sets("superman", 8, count=done_sets), [skipped(e) for e in order])
+    items = [skipped(e) for e in order]
+    for expected in current.ahead:
+        now = guide(steps(), sets("superman", 8, count=done_sets), items)
+        assert now.next is not None and now.next.step.id == expected.step.id
+        later = [s.step.id for s in current.ahead[current.ahead.index(expected) :]]
+        assert current.optional_left(expected) == (later if expected.step.optional else [])
+        assert current.optional_left(expected) == now.optional_left()
+        items.append(skipped(expected.step.id))
+    assert guide(steps(), sets("superman", 8, count=done_sets), items).finished
+
+
 @given(st.lists(st.sampled_from(["superman", "dead_bug", "cat_cow", "back_stretch"])))
 def test_the_next_item_is_always_the_first_one_not_behind_the_runner(order: list[str]) -> None:
     items = [skipped(e) for e in order]

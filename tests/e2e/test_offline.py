@@ -1,7 +1,8 @@
 """The installable, offline-first app in a real browser at phone size: the install metadata,
 the service worker, today's session with no signal (three sets kept on the phone, a reload
-in between, each stored exactly once when the connection is back), and a warning sign
-entered offline that shows the emergency steps at once."""
+in between, each stored exactly once when the connection is back; a whole session, its
+rest and hold timers, items done and skipped and the closing question, the same way), and
+a warning sign entered offline that shows the emergency steps at once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from backstride.core.questions import QUESTIONS
 from tests.e2e.conftest import shoot
+from tests.e2e.test_guided_session import heading, long_check_in, press, timed_holds
 from tests.e2e.test_journey import calm_check_in, sign_up
 
 pytestmark = pytest.mark.browser
@@ -133,3 +135,125 @@ def test_an_offline_warning_sign_shows_the_emergency_steps(page: Any, server_url
     page.goto(f"{server_url}/plan/")
     page.wait_for_url("**/check-in/see-a-doctor/")
     assert page.get_by_role("heading", name="Get emergency help now").is_visible()
+
+
+FIGURES_KEPT = """async (ids) => {
+  const kept = await (await caches.open('backstride-figures')).keys();
+  const paths = kept.map(r => new URL(r.url).pathname);
+  return ids.every(id => paths.includes(`/exercises/${id}/figure.svg`));
+}"""
+SESSION_DATA = "() => JSON.parse(document.getElementById('offline-session').textContent)"
+
+
+def seconds_of(shown: str) -> int:
+    minutes, seconds = shown.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def offline_strength_block(page: Any, reps_of: dict[str, list[int]]) -> None:
+    """Every set of the strength block with no signal, a rest timer seen running after the
+    first, and the page reloaded once the first exercise is done."""
+    first = True
+    while page.get_by_role("button", name="Save set").count():
+        name = heading(page)
+        reps = 8 + len(reps_of.setdefault(name, []))
+        page.locator("input[name=reps]").fill(str(reps))
+        press(page, "Save set")
+        reps_of[name].append(reps)
+        rest = page.locator("#rest")
+        if not page.get_by_role("button", name="Save set").count():
+            break  # the last set leads on to mobility: no rest before it
+        assert rest.is_visible()
+        if first:
+            # The page's clock also moves on by itself: the count is read, not fixed.
+            display = rest.locator("[data-timer-display]")
+            started = seconds_of(display.inner_text())
+            assert 60 < started <= 75
+            page.clock.run_for(10_000)
+            assert seconds_of(display.inner_text()) <= started - 10
+            page.clock.run_for(76_000)
+            assert display.inner_text() == "Go"
+            first = False
+        else:
+            page.get_by_role("button", name="Skip the rest").click()
+            assert rest.is_hidden()
+        if len(reps_of) == 1 and heading(page) != name:
+            # Closed and opened again with no signal: on at the next exercise, set 1.
+            page.reload()
+            assert heading(page) != name
+            assert page.locator("input[name=set_number]").input_value() == "1"
+            assert page.locator("#outbox li").count() == len(reps_of[name])
+
+
+def test_a_whole_session_offline_arrives_once(page: Any, server_url: str) -> None:
+    page.clock.install()
+    sign_up(page, server_url)
+    page.wait_for_url("**/check-in/1/")
+    long_check_in(page)
+    page.wait_for_function(CONTROLLED)
+    page.goto(f"{server_url}/session/")  # the one visit that keeps the session on the phone
+    steps = page.evaluate(SESSION_DATA)["steps"]
+    page.wait_for_function(FIGURES_KEPT, arg=[s["id"] for s in steps])
+    page.context.set_offline(True)
+    page.reload()
+
+    reps_of: dict[str, list[int]] = {}
+    offline_strength_block(page, reps_of)
+    assert page.locator(".block-tag").inner_text() == "Mobility"
+    assert page.locator(".figure img").evaluate("img => img.decode().then(() => true)")
+    outcomes: dict[str, str] = {}
+    timed = False
+    while not page.locator(".block-tag.optional").count():
+        name = heading(page)
+        if not timed and page.locator("[data-holds]").count():
+            shoot(page, "offline-mobility")
+            page.emulate_media(color_scheme="dark")
+            shoot(page, "offline-mobility-dark")
+            page.emulate_media(color_scheme="light")
+            timed_holds(page)
+            timed = True
+        skip = "skipped" not in outcomes.values() and not page.locator("[data-holds]").count()
+        answer = "Skip" if skip else "Done"
+        press(page, answer)
+        outcomes[name] = {"Skip": "skipped", "Done": "done"}[answer]
+    assert timed and "skipped" in outcomes.values()
+
+    outcomes[heading(page)] = "done"
+    press(page, "Done")
+    taps = sum(len(r) for r in reps_of.values()) + len(outcomes)
+    leave_out = page.get_by_role("button", name="Finish now, without")
+    if leave_out.count():
+        left = [s["name"] for s in steps if s["name"] not in outcomes and s["name"] not in reps_of]
+        leave_out.click()
+        page.get_by_role("heading", name="Session complete").wait_for()
+        outcomes.update({name: "skipped" for name in left})
+        taps += 1  # one tap leaves them all out
+    while heading(page) != "Session complete":
+        taps += 1
+        outcomes[heading(page)] = "skipped"
+        press(page, "Skip")
+    page.locator("label[for=id_feeling_after_2]").click()
+    page.get_by_role("button", name="Save").click()
+    feeling = page.locator("#outbox li", has_text="How your back feels after the session: 2/10")
+    feeling.wait_for(state="attached")
+    taps += 1
+    # A whole session's entries fold away under one line, so the step stays in view.
+    assert page.get_by_text(f"What waits: {taps} entries, oldest first").is_visible()
+
+    # Closed and opened again at the end: the question answered, everything still waiting.
+    page.reload()
+    assert heading(page) == "Session complete"
+    assert page.locator("#id_feeling_after_2").is_checked()
+    assert page.locator("#outbox li").count() == taps
+    page.context.set_offline(False)
+    page.get_by_text(f"Sent: {taps} entries from this phone are now stored.").wait_for()
+    assert page.locator("#outbox li").count() == 0
+
+    page.goto(f"{server_url}/history/")
+    logged = page.locator("#sessions").inner_text()
+    for name, reps in reps_of.items():
+        line = "; ".join(f"{r} reps, pain 0" for r in reps)
+        assert logged.count(f"{name}: {line}\n") == 1, logged
+    for name, outcome in outcomes.items():
+        assert logged.count(f"{name}: {outcome}") == 1, (name, logged)
+    assert logged.count("Back afterwards: 2/10") == 1

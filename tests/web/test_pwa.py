@@ -20,8 +20,10 @@ from backstride.web import pwa
 from backstride.web.coach import derived
 from backstride.web.coach import models as m
 from backstride.web.coach.templatetags.warning_levels import sign_raises
+from backstride.web.coach.views.session_offline import SKIP_AFTER_SETS
 from tests.web.helpers import runner
 from tests.web.test_api import token_for
+from tests.web.test_session_pages import do_strength, long_runner, page, post_set, steps_of
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +57,9 @@ def test_the_worker_is_served_from_the_root_and_never_kept_stale() -> None:
     assert answer["Cache-Control"] == "no-cache"
     config = json.loads(answer.content.decode().split("\n", 1)[0][len("var CONFIG = ") : -1])
     assert "/session/" in config["pages"] and "/plan/" in config["pages"]
-    assert set(config["queue"]) == {"/session/set/", "/today/check-in/", "/today/run/"}
+    session = {"/session/set/", "/session/item/", "/session/feeling/"}
+    assert set(config["queue"]) == session | {"/today/check-in/", "/today/run/"}
+    assert {config["queue"][path] for path in session} == {"/session/"}
     assert "/static/backstride/app.js" in config["shell"]
 
 
@@ -223,3 +227,93 @@ def test_the_api_takes_the_key_in_the_body_too() -> None:
     ]
     assert answers == [201, 201]
     assert m.TrainingSession.objects.filter(user=user).count() == 1
+
+
+def test_an_item_sent_twice_with_its_key_is_stored_once() -> None:
+    client, user = long_runner()
+    do_strength(client, user)
+    item = next(s for s in steps_of(user) if not s.is_strength)
+    data = {"exercise": item.id, "outcome": "skipped", "client_key": _key()}
+    first, again = client.post("/session/item/", data), client.post("/session/item/", data)
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert m.ItemEntry.objects.filter(session__user=user).count() == 1
+    assert m.WriteReceipt.objects.filter(user=user, key=data["client_key"]).exists()
+    # The second answer says what the first did.
+    assert f"{item.name} skipped." in page(client, again["Location"])
+
+
+def test_a_feeling_sent_again_with_its_key_does_not_undo_a_later_answer() -> None:
+    """The outbox sends in order, but a resend of an older answer (a retry after a lost
+    reply) must not bring it back over the runner's newer one."""
+    client, user = long_runner()
+    do_strength(client, user)
+    older = {"feeling_after": "3", "client_key": _key()}
+    assert client.post("/session/feeling/", older).status_code == 302
+    client.post("/session/feeling/", {"feeling_after": "5", "client_key": _key()})
+    again = client.post("/session/feeling/", older)
+    assert again.status_code == 302 and again["Location"] == "/session/#summary"
+    assert m.TrainingSession.objects.get(user=user).feeling_after == 5
+
+
+def _offline_data(html: str) -> dict[str, object]:
+    found = re.search(r'<script id="offline-session" type="application/json">(.*?)</script>', html)
+    assert found is not None, "the session page carries no data for use offline"
+    return dict(json.loads(found.group(1)))
+
+
+def _as_shown(html: str) -> str:
+    """A step's markup without what differs by design between a copy and the page: the
+    form token, and the figure (inline on the page, the worker's file in a copy)."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'<div class="figure">.*?</div></div>', "FIGURE", html, flags=re.S)
+    return " ".join(html.split())
+
+
+def _copy_of(html: str, exercise: str) -> str:
+    found = re.search(rf'<template data-offline-step="{exercise}">(.*?)</template>', html, re.S)
+    assert found is not None, f"no copy of {exercise} for use offline"
+    return _as_shown(found.group(1))
+
+
+def _step_shown(html: str) -> tuple[str, str]:
+    found = re.search(
+        r'<div id="session-step" data-step="([^"]+)">(.*?)</div>\s*<script', html, re.S
+    )
+    assert found is not None
+    return found.group(1), _as_shown(found.group(2))
+
+
+def test_the_session_page_carries_every_step_ahead_in_cores_order_as_it_is_shown() -> None:
+    """With no signal the page goes on from its copies: each is the step exactly as the
+    server shows it once it comes next, and they come in the order core gives."""
+    client, user = long_runner()
+    start = page(client)
+    ahead = [s.id for s in steps_of(user)]
+    data = _offline_data(start)
+    assert [s["id"] for s in data["steps"]] == ahead  # type: ignore[index, union-attr]
+    assert re.findall(r'<template data-offline-step="([^"]+)">', start) == ahead[1:]
+    do_strength(client, user)
+    compared = 0
+    for step in steps_of(user):
+        if step.is_strength:
+            continue
+        if step.optional and "Finish now" in _step_shown(page(client))[1]:
+            break  # the extras left out together from here
+        shown_id, shown = _step_shown(page(client))
+        assert shown_id == step.id
+        assert shown == _copy_of(start, step.id), step.id
+        compared += 1
+        client.post("/session/item/", {"exercise": step.id, "outcome": "done"})
+    assert compared >= 3  # the mobility block and the first extra at least
+    assert '<img src="/exercises/' in start
+
+
+def test_a_strength_skip_offline_says_what_it_says_online_after_a_set() -> None:
+    client, user = long_runner()
+    lead = steps_of(user)[0]
+    post_set(client, lead.id, 1)
+    shown = page(client)
+    button, means = SKIP_AFTER_SETS
+    assert f">{button}</button>" in shown and f">{means}</p>" in shown
+    assert _offline_data(shown)["skip_after_sets"] == [button, means]

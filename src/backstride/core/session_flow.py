@@ -145,12 +145,20 @@ class Guide:
         same = [s for s in self.states if s.step.block == state.step.block]
         return same.index(state) + 1, len(same)
 
-    def optional_left(self) -> list[str]:
-        """The extras still ahead, when only they are left: they may all be left out."""
-        upcoming = self.next
+    @property
+    def ahead(self) -> list[StepState]:
+        """The steps still to do, in the order they come: each comes next once every step
+        before it is behind the runner (the page goes on through them with no signal)."""
+        return [s for s in self.states if not s.finished]
+
+    def optional_left(self, at: StepState | None = None) -> list[str]:
+        """The extras still ahead when `at` (by default the next step) comes next and is
+        one of them: only they are left, and they may all be left out."""
+        upcoming = at or self.next
         if upcoming is None or not upcoming.step.optional:
             return []
-        return [s.step.id for s in self.states if not s.finished]
+        left = self.ahead
+        return [s.step.id for s in left[left.index(upcoming) :]] if upcoming in left else []
 
 
 def guide(steps: Sequence[Step], sets: Sequence[SetLog], items: Sequence[ItemLog]) -> Guide:
@@ -189,9 +197,13 @@ class SetDecision(Decision):
 
     def note(self, set_log: SetLog) -> str | None:
         """What the runner is told when the set ends the exercise."""
-        if not self.stops:
-            return None
-        return f"Pain {set_log.pain}/10 is above {ACCEPTABLE_PAIN}: that exercise stops here."
+        return stop_note(set_log.pain) if self.stops else None
+
+
+def stop_note(pain: int | str) -> str:
+    """What the runner is told when a set's pain ends its exercise; `pain` may be a
+    placeholder that a page fills in (the session page with no signal)."""
+    return f"Pain {pain}/10 is above {ACCEPTABLE_PAIN}: that exercise stops here."
 
 
 NOT_TODAY = Problem("exercise", "is not in today's session, so the set was not saved")

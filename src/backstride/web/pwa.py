@@ -108,6 +108,8 @@ def _config() -> dict[str, Any]:
         # The writes kept on the phone when they cannot be sent, and the page each returns to.
         "queue": {
             reverse("coach:session_set"): session,
+            reverse("coach:session_item"): session,
+            reverse("coach:session_feeling"): session,
             reverse("coach:morning_checkin"): today,
             reverse("coach:add_run"): today,
         },

@@ -14,18 +14,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from backstride.core.catalog import load_catalog
 from backstride.core.errors import InputError, Problem, as_lines, validate
 from backstride.core.history import SetLog
 from backstride.core.plan import Plan
-from backstride.core.session_dose import dose_words, holds
 from backstride.core.session_flow import Guide, Step, guide, strength_items, todays_steps
-from backstride.core.session_summary import BLOCK_TITLES, summarise
+from backstride.core.session_summary import summarise
 from backstride.core.time_budget import STRENGTH_REST_SECONDS
+from backstride.core.todays_session import with_choice
 from backstride.web.coach import derived, selectors, services
 from backstride.web.coach.forms_log import number
 from backstride.web.coach.forms_session import FeelingForm, whole_number
 from backstride.web.coach.views.common import today, user_of
+from backstride.web.coach.views.form_receipts import once_per_key
+from backstride.web.coach.views.session_offline import offline_session
+from backstride.web.coach.views.session_steps import step_context
 
 # The rest between strength sets is the one the time budget counts.
 REST_SECONDS = STRENGTH_REST_SECONDS
@@ -43,6 +45,8 @@ LABELS = {
     "outcome": "Done or skip",
     "feeling_after": "How your back feels",
 }
+# The runner's choice of the strength session on a day the week has none.
+CHOSEN = "anyway"
 # The page asks "Form OK?" with yes or no; "good" and "poor" are the stored words.
 PAGE_WORDS = {"form": "choose yes or no"}
 
@@ -55,7 +59,18 @@ def _todays_plan(request: HttpRequest) -> Plan | HttpResponse:
         return redirect("coach:intake")
     if found.plan is None:
         return redirect("coach:see_doctor")
-    return found.plan
+    return _as_chosen(request, found.plan)
+
+
+def _as_chosen(request: HttpRequest, plan: Plan) -> Plan:
+    """Today's session as the runner has it (core decides): on a day they may choose the
+    strength session, it once they chose it (`strength=anyway` in the address, then in
+    each form) or began it; the day's saved items are read only on such a day."""
+    if plan.strength_today.anyway is None:
+        return plan
+    chose = CHOSEN in (request.GET.get("strength"), request.POST.get("strength"))
+    saved = selectors.session_day(user_of(request), today())
+    return with_choice(plan, chose, saved.sets, saved.items)
 
 
 @login_required
@@ -77,6 +92,8 @@ def guided(
         "session": plan.session,
         "problems": as_lines([_in_page_words(p) for p in problems], LABELS),
         "saved_any": any(s.sets or s.outcome for s in current.states),
+        "offer": plan.strength_today,
+        "strength_chosen": plan.strength_today.anyway == plan.session,
         **_step_context(request, current),
     }
     if current.finished and steps:
@@ -94,23 +111,14 @@ def _step_context(request: HttpRequest, current: Guide) -> dict[str, Any]:
     state = current.next
     if state is None:
         return {"state": None}
-    step = state.step
-    place, size = current.in_block(state)
     # A rest after a set, before the next set or the next strength exercise.
-    resting = request.GET.get("rest") == "1" and step.is_strength
+    resting = request.GET.get("rest") == "1" and state.step.is_strength
     return {
-        "state": state,
-        "step": step,
-        "exercise": load_catalog()[step.id],
-        "dose": dose_words(step),
-        "holds": holds(step),
+        **step_context(current, state),
         "changeover": HOLD_CHANGEOVER_SECONDS,
-        "block_title": BLOCK_TITLES[step.block],
-        "place": place,
-        "block_size": size,
-        "optional_left": current.optional_left(),
         "rest": REST_SECONDS if resting else 0,
         "pain_values": range(11),
+        "offline": offline_session(current),
     }
 
 
@@ -118,7 +126,11 @@ def _step_context(request: HttpRequest, current: Guide) -> dict[str, Any]:
 @require_POST
 def log_set(request: HttpRequest) -> HttpResponse:
     """Save one set, as core decides: a resend of a set number already saved (a retry
-    after a lost connection) is not saved twice."""
+    after a lost connection) is not saved twice, nor is a set sent again with its key."""
+    return once_per_key(request, lambda: _log_set(request))
+
+
+def _log_set(request: HttpRequest) -> HttpResponse:
     plan = _todays_plan(request)
     if isinstance(plan, HttpResponse):
         return plan
@@ -146,7 +158,12 @@ def log_set(request: HttpRequest) -> HttpResponse:
 @require_POST
 def log_item(request: HttpRequest) -> HttpResponse:
     """Done or skipped for one item (or for every optional extra left, at once), saved as
-    core decides: the first answer for an item stands, a resend stores nothing."""
+    core decides: the first answer for an item stands, a resend stores nothing, nor does
+    an answer sent again with its key (the phone's outbox)."""
+    return once_per_key(request, lambda: _log_item(request))
+
+
+def _log_item(request: HttpRequest) -> HttpResponse:
     plan = _todays_plan(request)
     if isinstance(plan, HttpResponse):
         return plan
@@ -178,7 +195,12 @@ def _skip_note(steps: Sequence[Step], exercises: Sequence[str]) -> str:
 @require_POST
 def log_feeling(request: HttpRequest) -> HttpResponse:
     """How the back feels at the end, stored with today's session; a new answer replaces
-    the one before."""
+    the one before, but an answer sent again with its key (the phone's outbox, behind a
+    later answer) changes nothing."""
+    return once_per_key(request, lambda: _log_feeling(request))
+
+
+def _log_feeling(request: HttpRequest) -> HttpResponse:
     plan = _todays_plan(request)
     if isinstance(plan, HttpResponse):
         return plan

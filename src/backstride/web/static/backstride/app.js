@@ -180,24 +180,29 @@
     var refused = document.querySelector("[data-focus-on-load]");
     if (refused) { refused.focus(); }
   });
-  // A page swapped in by htmx leaves its timers behind: stop those no longer on the page.
-  document.addEventListener("htmx:afterSwap", function (e) {
+  // A page swapped in by htmx, or a session step shown with no signal (the event below),
+  // leaves its timers behind: stop those no longer on the page.
+  function swapped(e) {
     running.forEach(function (halt, el) { if (!document.body.contains(el)) { halt(); } });
     wire(e.target);
-  });
+  }
+  document.addEventListener("htmx:afterSwap", swapped);
+  document.addEventListener("backstride:step", swapped);
 })();
 
 // The installable, offline-first app: the service worker, the install button, and the
-// outbox (queue.js) for a set, a morning check-in or a run entered with no signal. Such an
-// entry is kept on the phone with a key of its own, said so in a live region, and sent once
-// the connection is back (on `online`, on load, or by the worker's sync); the server stores
-// a key once. The guided session goes on set by set from what the page carries; a warning
-// sign shows what to do at once, from the steps the page carries.
+// outbox (queue.js) for a session's taps, a morning check-in or a run entered with no signal.
+// Such an entry is kept on the phone with a key of its own, said so in a live region, and
+// sent once the connection is back (on `online`, on load, or by the worker's sync), oldest
+// first; the server stores a key once. The guided session goes on step by step from what
+// the page carries; a warning sign shows what to do at once, from the steps it carries.
 (function () {
   var Outbox = window.BackstrideOutbox;
-  var QUEUED = ["/session/set/", "/today/check-in/", "/today/run/"];
+  var SESSION = ["/session/set/", "/session/item/", "/session/feeling/"];
+  var QUEUED = SESSION.concat(["/today/check-in/", "/today/run/"]);
   var ORDER = { self_manage: 0, see_doctor: 1, urgent: 2, emergency: 3 };
   var SAVED = "Saved on this phone, will send when online.";
+  var LISTED_OPEN = 3;  // entries listed open; more fold away
   var installPrompt = null;
   var shownWaiting = [];  // the entries last shown as waiting, to say which were sent
 
@@ -267,9 +272,15 @@
   function describe(entry) {
     var f = function (name) { return Outbox.field(entry, name); };
     if (entry.url === "/session/set/") {
-      var name = entry.label || f("exercise");
+      var name = session.name(f("exercise"), entry);
       return name + ", set " + f("set_number") + ": " + f("reps") + " reps, pain " + f("pain");
     }
+    if (entry.url === "/session/item/") {
+      var ids = Outbox.fieldAll(entry, "exercise");
+      if (ids.length > 1) { return "The optional extras: left out"; }
+      return session.name(ids[0], entry) + ": " + (f("outcome") === "done" ? "done" : "skipped");
+    }
+    if (entry.url === "/session/feeling/") { return "How your back feels after the session: " + f("feeling_after") + "/10"; }
     if (entry.url === "/today/check-in/") { return "Morning check-in, pain " + (f("morning_pain") || "?") + "/10"; }
     return "Run: " + (f("km") || "?") + " in " + (f("minutes") || "?") + " min";
   }
@@ -291,7 +302,7 @@
         para(box, SAVED, "strong");
         var list = document.createElement("ul");
         waiting.forEach(function (e) { item(list, describe(e)); });
-        box.appendChild(list);
+        box.appendChild(waiting.length > LISTED_OPEN ? folded(list, waiting.length) : list);
         el.appendChild(box);
       }
       refused.forEach(function (e) {
@@ -316,6 +327,15 @@
     if (strong) { var s = document.createElement("strong"); s.textContent = text; p.appendChild(s); }
     else { p.textContent = text; }
     parent.appendChild(p);
+  }
+  // A long list (a whole session with no signal) folds away, so the step stays in view.
+  function folded(list, count) {
+    var more = document.createElement("details");
+    var summary = document.createElement("summary");
+    summary.textContent = "What waits: " + count + " entries, oldest first";
+    more.appendChild(summary);
+    more.appendChild(list);
+    return more;
   }
   function item(list, text) { var li = document.createElement("li"); li.textContent = text; list.appendChild(li); }
 
@@ -360,10 +380,10 @@
     return input.value;
   }
 
-  function keep(form) {
-    var entry = { key: keyOf(form), url: pathOf(form), fields: Outbox.fieldsOf(form), runner: runner };
-    var heading = document.querySelector("main h1");
-    if (entry.url === "/session/set/" && heading) { entry.label = heading.textContent; }
+  function keep(form, submitter) {
+    var entry = { key: keyOf(form), url: pathOf(form), fields: Outbox.fieldsOf(form, submitter), runner: runner };
+    var id = Outbox.field(entry, "exercise");
+    if (id) { entry.label = session.name(id, entry); }
     return Outbox.add(entry).then(function () {
       if (navigator.serviceWorker && navigator.serviceWorker.ready) {
         navigator.serviceWorker.ready.then(function (reg) {
@@ -377,9 +397,7 @@
   function kept(form, entry) {
     var input = form.querySelector('input[name="client_key"]');
     if (input) { input.remove(); }  // the next entry is a new write, with a new key
-    if (entry.url === "/session/set/") {
-      return show().then(function (items) { session.advance(items || []); });
-    }
+    if (SESSION.indexOf(entry.url) >= 0) { return session.kept(entry); }
     var level = signLevel(form, entry);
     form.reset();
     return show().then(function () { warn(form, level); });
@@ -394,7 +412,7 @@
     if (offline || waitingCount > 0) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      keep(form).then(function () { if (!offline) { send(); } });
+      keep(form, event.submitter).then(function () { if (!offline) { send(); } });
     }
   }, true);
   var waitingCount = 0;
@@ -416,7 +434,7 @@
   document.addEventListener("htmx:sendError", function (event) {
     var form = event.detail.elt;
     if (queueable(form) && Outbox && runner) { keep(form).then(count); return; }
-    // Anything else (a skip, a Done) is not kept: say so rather than doing nothing.
+    // Anything else is not kept: say so rather than doing nothing.
     show("No connection: that was not sent. Try again once you are back online.");
   });
 
@@ -460,114 +478,127 @@
     shown.focus();
   }
 
-  // --- the guided session, set after set with no signal ---
+  // --- the guided session with no signal: each tap kept, the step that comes next shown ---
+  // The page carries today's steps still ahead in core's order, with what puts each behind
+  // the runner (its sets saved, a set above the pain limit, done or skipped), and a copy of
+  // each step as the server shows it. Nothing is decided here that the server does not
+  // decide again when the taps arrive.
+  var seen = {};  // the session's taps this page has gone by, by key (some may be sent since)
   var session = {
     data: function () {
       var el = document.getElementById("offline-session");
       return el ? JSON.parse(el.textContent) : null;
     },
-    // Where the session stands once the sets kept on the phone today are counted.
-    where: function (data, items) {
-      var ahead = data.ahead.map(function (s) { return { step: s, saved: s.saved, stopped: false }; });
-      items.forEach(function (e) {
-        if (e.url !== "/session/set/" || e.state !== "waiting" || !sameDay(e.made, Date.now())) { return; }
-        var at = ahead.filter(function (a) { return a.step.id === Outbox.field(e, "exercise"); })[0];
-        var number = parseInt(Outbox.field(e, "set_number"), 10);
-        if (!at || number <= at.step.saved) { return; }  // stored already when the page was made
-        at.saved = Math.max(at.saved, number);
-        if (parseInt(Outbox.field(e, "pain"), 10) > data.stop_above) { at.stopped = true; }
-      });
-      return ahead.filter(function (a) { return !a.stopped && a.saved < a.step.sets; })[0] || null;
-    },
-    advance: function (items) {
+    box: function () { return document.getElementById("session-step"); },
+    name: function (id, entry) {
       var data = session.data();
-      if (!data) { return; }
-      var next = session.where(data, items);
-      var form = document.querySelector('form[action="/session/set/"]');
-      if (!form) { return; }
-      var rest = document.getElementById("rest");
-      if (rest) { rest.hidden = true; }
-      if (!next) { session.done(form); return; }
-      session.render(form, next.step, next.saved + 1);
+      var step = data && data.steps.filter(function (s) { return s.id === id; })[0];
+      return step ? step.name : (entry && entry.label) || id;
     },
-    render: function (form, step, number) {
-      var main = document.getElementById("main");
-      var set = (main.querySelector("[data-set-label]") || {});
-      set.textContent = "Set " + number + " of " + step.sets;
-      var heading = main.querySelector("h1");
-      var changed = heading.textContent !== step.name;
-      heading.textContent = step.name;
-      var place = main.querySelector("[data-place]");
-      if (place) { place.textContent = step.place; }
-      main.querySelector(".dose").textContent = step.dose;
-      form.querySelector('input[name="exercise"]').value = step.id;
+    // Where the session stands: the page's data as the server made it, with the taps kept
+    // on the phone today since then, oldest first.
+    where: function (data, items) {
+      items.forEach(function (e) {
+        if (SESSION.indexOf(e.url) >= 0 && e.state === "waiting" && sameDay(e.made, Date.now())) { seen[e.key] = e; }
+      });
+      var ahead = data.steps.map(function (s) { return { step: s, saved: s.saved, over: false }; });
+      var feeling = null;
+      var taps = Object.keys(seen).map(function (k) { return seen[k]; });
+      taps.sort(function (a, b) { return a.made - b.made; }).forEach(function (e) {
+        if (e.url === "/session/feeling/") { feeling = Outbox.field(e, "feeling_after"); return; }
+        var ids = Outbox.fieldAll(e, "exercise");
+        ahead.forEach(function (at) {
+          if (ids.indexOf(at.step.id) < 0) { return; }
+          if (e.url === "/session/item/") { at.over = true; return; }
+          var number = parseInt(Outbox.field(e, "set_number"), 10);
+          if (!(number > at.step.saved)) { return; }  // stored already when the page was made
+          at.saved = Math.max(at.saved, number);
+          if (session.stops(data, e)) { at.over = true; }
+        });
+      });
+      var next = ahead.filter(function (a) { return !a.over && (!a.step.strength || a.saved < a.step.sets); })[0];
+      return { next: next || null, feeling: feeling };
+    },
+    stops: function (data, entry) {
+      return entry.url === "/session/set/" && parseInt(Outbox.field(entry, "pain"), 10) > data.stop_above;
+    },
+    // A tap just kept: said in the outbox, then the page moves on (a rest after a set that
+    // leads to another set, as online).
+    kept: function (entry) {
+      var data = session.data();
+      var note = data && session.stops(data, entry) ? data.stop_note.replace("{pain}", Outbox.field(entry, "pain")) : null;
+      return show(note).then(function (items) { session.advance(items || [], entry); });
+    },
+    advance: function (items, after) {
+      var data = session.data(), box = session.box();
+      if (!data || !box) { return; }
+      var at = session.where(data, items);
+      if (!at.next) { session.finish(box, at.feeling); return; }
+      var step = at.next.step;
+      if (box.dataset.step !== step.id && !session.swap(box, document.querySelector('template[data-offline-step="' + step.id + '"]'), step.id)) { return; }
+      box.querySelectorAll("#rest, [data-offline-rest]").forEach(function (el) { el.remove(); });
+      if (!step.strength) { return; }
+      session.set(box, data, step, at.next.saved + 1);
+      if (after && after.url === "/session/set/" && !session.stops(data, after)) { session.rest(box); }
+    },
+    // The next step, from its copy, as a new page would show it.
+    swap: function (box, copy, id) {
+      if (!copy) { return false; }
+      box.replaceChildren(copy.content.cloneNode(true));
+      box.dataset.step = id;
+      if (window.htmx) { window.htmx.process(box); }
+      box.dispatchEvent(new CustomEvent("backstride:step", { bubbles: true }));
+      window.scrollTo(0, 0);
+      return true;
+    },
+    set: function (box, data, step, number) {
+      var label = box.querySelector("[data-set-label]");
+      if (label) { label.textContent = "Set " + number + " of " + step.sets; }
+      var form = box.querySelector('form[action="/session/set/"]');
+      if (!form) { return; }
       form.querySelector('input[name="set_number"]').value = number;
       form.querySelector('input[name="reps"]').value = step.target_reps;
       var zero = form.querySelector('input[name="pain"][value="0"]');
       if (zero) { zero.checked = true; }
       var good = form.querySelector('input[name="form_ok"][value="yes"]');
       if (good) { good.checked = true; }
-      var label = form.querySelector('label[for="reps"]');
-      if (label) { label.textContent = "Reps done" + (step.per_side ? " (each side)" : ""); }
-      var skip = main.querySelector('form[action="/session/item/"] input[name="exercise"]');
-      if (skip) { skip.value = step.id; }
-      if (changed) { session.words(main, step); }
-    },
-    // The next exercise's words and figure (the figure from the worker's cache).
-    words: function (main, step) {
-      var why = main.querySelector("h1 ~ .why");
-      if (why) { why.textContent = step.note; why.hidden = !step.note; }
-      var figure = main.querySelector(".figure");
-      if (figure) {
-        figure.textContent = "";
-        var img = document.createElement("img");
-        img.src = step.figure;
-        img.alt = "How " + step.name + " is done";
-        img.className = "exercise-figure";
-        figure.appendChild(img);
-      }
-      var how = main.querySelector("details.card");
-      if (how) {
-        var lists = how.querySelectorAll("ol, ul");
-        fill(lists[0], step.steps);
-        fill(lists[1], step.cues);
-        var link = how.querySelector("a");
-        if (link) { link.href = "/exercises/" + step.id + "/"; }
+      var skip = box.querySelector(".skip-form button[aria-describedby=skip-means]");
+      var means = box.querySelector("#skip-means");
+      if (number > 1 && skip && means) {
+        skip.textContent = data.skip_after_sets[0];
+        means.textContent = data.skip_after_sets[1];
       }
     },
-    done: function (form) {
-      var main = document.getElementById("main");
-      main.querySelectorAll("form").forEach(function (f) { f.hidden = true; });
-      var heading = main.querySelector("h1");
-      heading.textContent = "Strength sets done";
-      var set = main.querySelector("[data-set-label]");
-      if (set) { set.hidden = true; }
-      var dose = main.querySelector(".dose");
-      if (dose) { dose.textContent = "Every set is saved on this phone. The rest of today's session opens here when you are back online."; }
-      ["h1 ~ .why", ".figure", "details.card"].forEach(function (sel) {
-        var el = main.querySelector(sel);
-        if (el) { el.hidden = true; }
-      });
+    rest: function (box) {
+      var copy = document.getElementById("offline-rest");
+      if (!copy) { return; }
+      var holder = document.createElement("div");
+      holder.dataset.offlineRest = "";
+      holder.appendChild(copy.content.cloneNode(true));
+      box.insertBefore(holder, box.querySelector("[data-set-label]"));
+      holder.dispatchEvent(new CustomEvent("backstride:step", { bubbles: true }));
     },
-    // Figures of the exercises ahead, kept for the next step when there is no signal.
+    // Every step behind the runner: the closing question, its answer kept on the phone.
+    finish: function (box, feeling) {
+      if (box.dataset.step !== "" && !session.swap(box, document.getElementById("offline-finish"), "")) { return; }
+      var chosen = feeling === null ? null : box.querySelector('input[name="feeling_after"][value="' + feeling + '"]');
+      if (chosen) { chosen.checked = true; }
+    },
+    // Figures of the steps ahead, kept by the worker for the steps shown with no signal.
     keepFigures: function () {
       var data = session.data();
       if (!data || !window.caches) { return; }
-      data.ahead.forEach(function (s) { fetch(s.figure).catch(function () {}); });
+      data.steps.forEach(function (s) { fetch(s.figure).catch(function () {}); });
     }
   };
 
-  function fill(list, lines) {
-    if (!list) { return; }
-    list.textContent = "";
-    lines.forEach(function (line) { item(list, line); });
-  }
-
-  // A page opened from the phone's copy: the entries waiting change what it shows.
+  // A page opened from the phone's copy (or before what waits is sent): the entries waiting
+  // change what it shows.
   function resume(items) {
     if (!items) { return; }
-    if (document.getElementById("offline-session")) { session.advance(items); }
-    items.filter(function (e) { return e.state === "waiting" && e.url !== "/session/set/"; }).forEach(function (e) {
+    if (document.getElementById("offline-session")) { session.advance(items, null); }
+    if (navigator.onLine !== false) { return; }
+    items.filter(function (e) { return e.state === "waiting" && SESSION.indexOf(e.url) < 0; }).forEach(function (e) {
       var form = document.querySelector('form[action="' + e.url + '"]');
       warn(form, signLevel(form, e));
     });
@@ -579,11 +610,16 @@
     Outbox.setMeta("runner", runner).catch(function () {});
     if (navigator.onLine !== false) { session.keepFigures(); }
     show().then(function (items) {
-      if (navigator.onLine === false) { resume(items); }
+      resume(items);
       return count();
     }).then(send).then(count);
   });
   // htmx swapped in a new step (sent while online): its figures may be new.
   document.addEventListener("htmx:afterSwap", function () { addInstallButton(); show(); session.keepFigures(); });
   window.addEventListener("online", function () { send().then(count); });
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if ((event.data || {}).type === "outbox-sent") { send().then(count); }
+    });
+  }
 })();

@@ -1,5 +1,6 @@
-// The outbox: sets, morning check-ins and runs entered without a connection, kept on the
-// phone in IndexedDB until they are sent. Loaded by the pages (app.js) and by the service
+// The outbox: a guided session's taps (sets, items done or skipped, how the back feels),
+// morning check-ins and runs entered without a connection, kept on the phone in IndexedDB
+// until they are sent. Loaded by the pages (app.js) and by the service
 // worker (sw.js), so either can add to it and send it. Each entry carries the client-made
 // key the server uses to store it once, however many times it is sent.
 (function (scope) {
@@ -35,11 +36,19 @@
     });
   }
 
-  // fields: the form's [name, value] pairs, client_key among them.
+  // fields: the form's [name, value] pairs, client_key among them. `made` orders the sending:
+  // always later than every entry already kept, even when two taps read the same clock.
   function add(entry) {
-    entry.made = entry.made || Date.now();
     entry.state = "waiting";
-    return run(OUTBOX, "readwrite", function (s) { return s.put(entry); });
+    return run(OUTBOX, "readwrite", function (s) {
+      var request = s.getAll();
+      request.onsuccess = function () {
+        var last = (request.result || []).reduce(function (m, e) { return Math.max(m, e.made || 0); }, 0);
+        entry.made = Math.max(entry.made || Date.now(), last + 1);
+        s.put(entry);
+      };
+      return request;
+    });
   }
 
   function put(entry) { return run(OUTBOX, "readwrite", function (s) { return s.put(entry); }); }
@@ -49,15 +58,20 @@
     return run(META, "readwrite", function (s) { return s.put(value, name); });
   }
 
-  function fieldsOf(form) {
+  // With the button that sent the form, when it carries the answer (Done or Skip).
+  function fieldsOf(form, submitter) {
     var pairs = [];
     new FormData(form).forEach(function (value, name) { pairs.push([name, String(value)]); });
+    if (submitter && submitter.name) { pairs.push([submitter.name, submitter.value]); }
     return pairs;
   }
 
+  function fieldAll(entry, name) {
+    return entry.fields.filter(function (p) { return p[0] === name; }).map(function (p) { return p[1]; });
+  }
   function field(entry, name) {
-    var found = entry.fields.filter(function (p) { return p[0] === name; });
-    return found.length ? found[0][1] : null;
+    var found = fieldAll(entry, name);
+    return found.length ? found[0] : null;
   }
 
   // The words the server put in its refusal (the page's alert box), as plain text.
@@ -128,6 +142,7 @@
 
   scope.BackstrideOutbox = {
     add: add, all: all, remove: remove, flush: flush, fieldsOf: fieldsOf, field: field,
+    fieldAll: fieldAll,
     getMeta: getMeta, setMeta: setMeta
   };
 })(self);

@@ -151,6 +151,16 @@ self.addEventListener("sync", function (event) {
   if (event.tag !== "backstride-outbox") { return; }
   event.waitUntil(BackstrideOutbox.getMeta("runner").then(function (runner) {
     if (!runner) { return null; }
-    return BackstrideOutbox.flush(runner, null);
+    return BackstrideOutbox.flush(runner, null).then(told);
   }));
 });
+
+// The open pages say what was sent (the page's own send may have failed as the signal came
+// back, with the worker sending it just after).
+function told(report) {
+  if (!report || !report.sent) { return report; }
+  return self.clients.matchAll({ type: "window" }).then(function (pages) {
+    pages.forEach(function (page) { page.postMessage({ type: "outbox-sent" }); });
+    return report;
+  });
+}
