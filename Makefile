@@ -22,6 +22,12 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 setup: $(VENV)/.synced
 
+# axe-core for the browser tests' accessibility check (package.json): only the tests read it,
+# the app loads nothing from npm, so `make run` needs no Node.js.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Sets up and serves the app on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
 run: setup
 	$(BIN)/backstride serve --host 127.0.0.1 --port 8000
@@ -33,7 +39,7 @@ intake: setup
 
 # Every test on SQLite (DATABASE_URL ignored), then the database tests (tests/web, no browser)
 # again on PostgreSQL when BACKSTRIDE_TEST_DATABASE_URL is set; required in CI (CI=true).
-test: setup
+test: setup node_modules/.installed
 	@if [ "$$CI" = "true" ] && [ -z "$$BACKSTRIDE_TEST_DATABASE_URL" ]; then \
 		echo "error: CI=true but BACKSTRIDE_TEST_DATABASE_URL is not set;" \
 			"the PostgreSQL tests must run in CI (.ci/run sets it)" >&2; \
@@ -64,8 +70,8 @@ format: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
-screenshots: setup
+screenshots: setup node_modules/.installed
 	BACKSTRIDE_DOCS_SCREENSHOTS=$(CURDIR)/docs $(BIN)/pytest -q tests/e2e
 
 clean:
-	rm -rf .venv .tools var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .tools node_modules var .pytest_cache .mypy_cache .ruff_cache
