@@ -381,3 +381,12 @@ def shoot(page: object, name: str) -> Path:
     if docs and name in README_PAGES:
         shutil.copy(path, Path(docs) / f"{name}.png")
     return path
+
+
+def both_schemes(page: object, name: str) -> None:
+    """Screenshots of the page as it stands, light then dark (NAME-light, NAME-dark), and
+    back to light for what the test does next."""
+    shoot(page, f"{name}-light")
+    page.emulate_media(color_scheme="dark")  # type: ignore[attr-defined]
+    shoot(page, f"{name}-dark")
+    page.emulate_media(color_scheme="light")  # type: ignore[attr-defined]

@@ -9,19 +9,12 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import shoot
+from tests.e2e.conftest import both_schemes
 from tests.e2e.test_journey import calm_check_in, sign_up
 
 pytestmark = pytest.mark.browser
 
 RUN_FORM = "form[action$='/today/run/']:not(.row)"
-
-
-def both_schemes(page: Any, name: str) -> None:
-    shoot(page, f"{name}-light")
-    page.emulate_media(color_scheme="dark")
-    shoot(page, f"{name}-dark")
-    page.emulate_media(color_scheme="light")
 
 
 def new_runner(page: Any, url: str) -> None:

@@ -14,17 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import _free_port, _wait_healthy, shoot
+from tests.e2e.conftest import _free_port, _wait_healthy, both_schemes
 from tests.e2e.test_journey import calm_check_in, sign_up
 
 pytestmark = pytest.mark.browser
-
-
-def both_schemes(page: Any, name: str) -> None:
-    shoot(page, f"{name}-light")
-    page.emulate_media(color_scheme="dark")
-    shoot(page, f"{name}-dark")
-    page.emulate_media(color_scheme="light")
 
 
 def test_settings_change_the_minutes_and_the_unit_from_the_plan(page: Any, server_url: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import shoot
+from tests.e2e.conftest import both_schemes
 from tests.e2e.test_journey import PASSWORD, calm_check_in, sign_up
 
 pytestmark = pytest.mark.browser
@@ -37,13 +37,6 @@ def strength_session(page: Any, server_url: str, headers: dict[str, str], ago: i
     body = {"date": (today - dt.timedelta(days=ago)).isoformat(), "sets": sets}
     answer = page.request.post(f"{server_url}/api/v1/me/sessions", headers=headers, data=body)
     assert answer.status == 201, answer.text()
-
-
-def both_schemes(page: Any, name: str) -> None:
-    shoot(page, name)
-    page.emulate_media(color_scheme="dark")
-    shoot(page, f"{name}-dark")
-    page.emulate_media(color_scheme="light")
 
 
 def test_the_day_after_strength_the_plan_marks_today_and_the_session_waits(
