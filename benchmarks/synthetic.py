@@ -65,14 +65,17 @@ def history(years: int, seed: int = 7, end: dt.date = END) -> History:
         checkins=tuple(
             Checkin(date=d, morning_pain=rng.choice([0, 1, 1, 2, 2, 3, 5])) for d in days
         ),
-        runs=tuple(
-            Run(
-                date=d,
-                km=round(rng.uniform(4, 16), 1),
-                minutes=rng.uniform(25, 100),
-                pain_during=rng.choice([None, 0, 1, 2, 3]),
-                pain_after=None,
-            )
-            for d in run_days
-        ),
+        runs=tuple(_run(rng, d) for d in run_days),
+    )
+
+
+def _run(rng: random.Random, day: dt.date) -> Run:
+    """A run at an everyday pace (4:30 to 7:30 min/km): the app refuses impossible ones."""
+    km = round(rng.uniform(4, 16), 1)
+    return Run(
+        date=day,
+        km=km,
+        minutes=round(km * rng.uniform(4.5, 7.5), 1),
+        pain_during=rng.choice([None, 0, 1, 2, 3]),
+        pain_after=None,
     )
