@@ -2,10 +2,10 @@
 with a year of history while the database holds 10, 1,000 and 100,000 runners.
 
 The other runners are synthetic and bulk-inserted with COPY, each with a user row, a profile,
-check-ins, runs, a session with sets, a write receipt and a data version (when the app keeps
-one), so every coach table grows with the count. Columns are read from the models, so a column
-added later is filled from its default. The derived-state cache's table is not filled (entries
-are large and capped).
+check-ins, runs, a session with sets, a write receipt, a data version (when the app keeps
+one) and, for half of them, their preferences, so every coach table grows with the count.
+Columns are read from the models, so a column added later is filled from its default. The
+derived-state cache's table is not filled (entries are large and capped).
 
 Each figure is a ratio against a second `backstride serve` on a database that stays at 10
 runners, measured in the same minutes (one request after another, the two servers taking
@@ -198,6 +198,12 @@ def _tables(numbers: range, ids: dict[Any, int], password: str) -> Iterator[tupl
         ("id", "user_id", "key", "status", "body"),
         each(m.WriteReceipt, ((user[n], f"synthetic-{n}", 201, "{}") for n in numbers)),
     )
+    # Half the runners have chosen their units and reminders; the rest read the defaults.
+    yield (
+        m.Preferences,
+        ("user_id", "distance_unit"),
+        ((user[n], "mi" if n % 4 == 0 else "km") for n in numbers if n % 2 == 0),
+    )
     versions = getattr(m, "DataVersion", None)  # the cache's key, when the app has one
     if versions is not None:
         yield versions, ("user_id", "version"), ((user[n], f"{n:032x}") for n in numbers)
@@ -209,7 +215,7 @@ def _unfilled() -> list[str]:
 
     known = {
         *("RunnerProfile", "TrainingSession", "SetEntry", "Checkin", "Run", "WriteReceipt"),
-        *("DataVersion", "ItemEntry"),
+        *("DataVersion", "ItemEntry", "Preferences"),
     }
     return [
         model._meta.db_table
