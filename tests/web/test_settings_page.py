@@ -18,6 +18,7 @@ from backstride.web.accounts.models import User
 from backstride.web.coach import selectors, services
 from tests.factories import make_profile
 from tests.web.helpers import runner
+from tests.web.test_journey_pages import PAIN  # the check-in's calm pain answers
 
 pytestmark = pytest.mark.django_db
 URL = "/accounts/settings/"
@@ -38,12 +39,7 @@ def form_data(**changes: Any) -> dict[str, Any]:
         "run_at": "07:30",
         "remind_mobility": "on",
         "mobility_at": "20:00",
-        "regions": ["lower_back"],
-        "intensity": "3",
-        "weeks": "2",
-        "trend": "same",
-        "timing": ["after_run"],
-        "eases_with_rest": "yes",
+        **PAIN,
     }
     for key, value in changes.items():
         if value is None:
