@@ -4,6 +4,7 @@ pages, carried in the page. The server triages the entry for real when it arrive
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -40,9 +41,11 @@ def _profile(context: template.Context) -> Profile | None:
 
 
 @register.simple_tag
+@functools.cache
 def sign_raises(code: str) -> str:
     """JSON of the signs that, ticked together with this one, give a higher level than
-    either alone (a fall or strain with osteoporosis: urgent)."""
+    either alone (a fall or strain with osteoporosis: urgent). The same for every runner
+    and page, so worked out once per sign, not for each checkbox of each page."""
     alone = LEVEL_ORDER[highest([code])]
     raised: dict[str, str] = {}
     for other in RED_FLAGS:
